@@ -1,0 +1,75 @@
+using System.Collections.Immutable;
+using Quire.Notebook.Json;
+
+namespace Quire.Notebook.Format;
+
+/// <summary>
+/// Reads notebooks as Python's <c>nbformat.read(f, as_version=4)</c> does: nbformat 4.0–4.5 kept at their minor
+/// version, nbformat 3 converted to 4, text joined, transient keys dropped, and in 4.5 missing or duplicate cell ids
+/// repaired. Schema errors are not raised here: validate with <see cref="Validation.NotebookValidator"/>.
+/// </summary>
+public static class NotebookReader
+{
+    /// <exception cref="NotebookFormatException">The input is not JSON, not an object, or of an unsupported nbformat version.</exception>
+    public static NotebookReadResult Read(ReadOnlyMemory<byte> utf8, string? fileName = null)
+    {
+        JValue value;
+        try
+        {
+            value = JsonParser.Parse(utf8);
+        }
+        catch (JsonSyntaxException ex)
+        {
+            throw new NotebookFormatException($"not valid JSON: {ex.Reason}", fileName, ex.Line, ex.Column, ex);
+        }
+
+        if (value is not JObject root)
+        {
+            throw new NotebookFormatException($"a notebook is a JSON object, not {Article(value.TypeName)}", fileName);
+        }
+
+        var major = root["nbformat"];
+        if (major is null)
+        {
+            throw new NotebookFormatException("no \"nbformat\" version: this is not a notebook", fileName);
+        }
+
+        if (major is not JNumber { IsInteger: true } number || !number.TryGetInt64(out var version))
+        {
+            throw new NotebookFormatException($"unsupported nbformat version {JsonText.Truncate(major)}", fileName);
+        }
+
+        root = version switch
+        {
+            4 => root,
+            3 => V3Converter.Convert(root),
+            1 or 2 => throw new NotebookFormatException(
+                $"nbformat {version} notebooks are not supported; upgrade it first (jupyter nbconvert --to notebook)", fileName),
+            _ => throw new NotebookFormatException($"unsupported nbformat version {version}", fileName),
+        };
+
+        root = NbformatTransforms.StripTransient(NbformatTransforms.RejoinLines(root));
+        var repairs = ImmutableArray.CreateBuilder<string>();
+        root = CellIds.Repair(root, repairs);
+        return new NotebookReadResult(new NotebookDocument(root), repairs.ToImmutable());
+    }
+
+    public static NotebookReadResult Read(string json, string? fileName = null) => Read(System.Text.Encoding.UTF8.GetBytes(json), fileName);
+
+    public static async Task<NotebookReadResult> ReadFileAsync(string path, CancellationToken cancellationToken = default)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new NotebookFormatException($"cannot read the file: {ex.Message}", path, inner: ex);
+        }
+
+        return Read(bytes, path);
+    }
+
+    private static string Article(string typeName) => typeName is "array" or "integer" ? $"an {typeName}" : $"a {typeName}";
+}

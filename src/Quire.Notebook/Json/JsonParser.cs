@@ -1,0 +1,166 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using System.Text.Unicode;
+
+namespace Quire.Notebook.Json;
+
+/// <summary>
+/// Parses UTF-8 JSON into <see cref="JValue"/>s. Strings without escapes are slices of the input (no copy), so the
+/// caller must not change the buffer afterwards.
+/// </summary>
+public static class JsonParser
+{
+    /// <summary>
+    /// Deepest nesting accepted. Python's <c>json</c> gives up near its recursion limit of 1000; nbformat's writer
+    /// (pure-Python encoder, deepcopy) gives up well before that, so notebooks nested deeper are refused by both.
+    /// </summary>
+    public const int MaxDepth = 512;
+
+    public static JValue Parse(ReadOnlyMemory<byte> utf8)
+    {
+        var span = utf8.Span;
+        if (span.StartsWith("\xEF\xBB\xBF"u8))
+        {
+            // Python's json refuses a BOM ("Unexpected UTF-8 BOM"); so do we, rather than accept what Jupyter cannot open.
+            throw new JsonSyntaxException("unexpected UTF-8 byte-order mark at the start of the file", 1, 1);
+        }
+
+        if (!Utf8.IsValid(span))
+        {
+            var (line, column) = LocateInvalidUtf8(span);
+            throw new JsonSyntaxException("the file is not valid UTF-8", line, column);
+        }
+
+        var reader = new Utf8JsonReader(span, new JsonReaderOptions { MaxDepth = MaxDepth, CommentHandling = JsonCommentHandling.Disallow });
+        try
+        {
+            if (!reader.Read())
+            {
+                throw new JsonSyntaxException("the file is empty", 1, 1);
+            }
+
+            var value = ReadValue(ref reader, utf8);
+            if (reader.Read())
+            {
+                throw Syntax(ref reader, span, "extra data after the JSON value");
+            }
+
+            return value;
+        }
+        catch (JsonException ex)
+        {
+            throw new JsonSyntaxException(Describe(ex), (ex.LineNumber ?? 0) + 1, (ex.BytePositionInLine ?? 0) + 1);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // Raised by the reader for escapes that decode to invalid UTF-16 (a lone surrogate).
+            throw Syntax(ref reader, span, ex.Message);
+        }
+    }
+
+    public static JValue Parse(string json) => Parse(System.Text.Encoding.UTF8.GetBytes(json));
+
+    private static JValue ReadValue(ref Utf8JsonReader reader, ReadOnlyMemory<byte> input)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.StartObject:
+                return ReadObject(ref reader, input);
+            case JsonTokenType.StartArray:
+                return ReadArray(ref reader, input);
+            case JsonTokenType.String:
+                return ReadString(ref reader, input);
+            case JsonTokenType.Number:
+                return JNumber.FromJsonText(System.Text.Encoding.UTF8.GetString(reader.ValueSpan));
+            case JsonTokenType.True:
+                return JLiteral.True;
+            case JsonTokenType.False:
+                return JLiteral.False;
+            case JsonTokenType.Null:
+                return JLiteral.Null;
+            default:
+                throw Syntax(ref reader, input.Span, $"unexpected {reader.TokenType}");
+        }
+    }
+
+    private static JObject ReadObject(ref Utf8JsonReader reader, ReadOnlyMemory<byte> input)
+    {
+        var builder = new JObjectBuilder();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        {
+            var key = reader.GetString()!;
+            reader.Read();
+            builder.Set(key, ReadValue(ref reader, input));
+        }
+
+        return builder.Build();
+    }
+
+    private static JArray ReadArray(ref Utf8JsonReader reader, ReadOnlyMemory<byte> input)
+    {
+        var items = ImmutableArray.CreateBuilder<JValue>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            items.Add(ReadValue(ref reader, input));
+        }
+
+        return items.Count == 0 ? JArray.Empty : new JArray(items.DrainToImmutable());
+    }
+
+    private static JString ReadString(ref Utf8JsonReader reader, ReadOnlyMemory<byte> input)
+    {
+        if (!reader.ValueIsEscaped)
+        {
+            // The token starts at the opening quote; the value follows it.
+            return JString.FromUtf8(input.Slice(checked((int)reader.TokenStartIndex + 1), reader.ValueSpan.Length));
+        }
+
+        var buffer = new byte[reader.ValueSpan.Length];
+        var written = reader.CopyString(buffer);
+        return JString.FromUtf8(buffer.AsMemory(0, written));
+    }
+
+    private static string Describe(JsonException ex)
+    {
+        var message = ex.Message;
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        if (cut < 0)
+        {
+            cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        }
+
+        return (cut > 0 ? message[..cut] : message).Trim().TrimEnd('.');
+    }
+
+    private static JsonSyntaxException Syntax(ref Utf8JsonReader reader, ReadOnlySpan<byte> input, string reason)
+    {
+        var (line, column) = Locate(input, checked((int)reader.TokenStartIndex));
+        return new JsonSyntaxException(reason, line, column);
+    }
+
+    private static (long Line, long Column) Locate(ReadOnlySpan<byte> input, int offset)
+    {
+        offset = Math.Clamp(offset, 0, input.Length);
+        var before = input[..offset];
+        var line = before.Count((byte)'\n') + 1;
+        var lastNewline = before.LastIndexOf((byte)'\n');
+        return (line, offset - lastNewline);
+    }
+
+    private static (long Line, long Column) LocateInvalidUtf8(ReadOnlySpan<byte> input)
+    {
+        var offset = 0;
+        while (offset < input.Length)
+        {
+            var status = System.Text.Rune.DecodeFromUtf8(input[offset..], out _, out var consumed);
+            if (status != System.Buffers.OperationStatus.Done)
+            {
+                break;
+            }
+
+            offset += consumed;
+        }
+
+        return Locate(input, offset);
+    }
+}

@@ -1,0 +1,78 @@
+using System.Buffers;
+
+namespace Quire.Notebook.Json;
+
+/// <summary>
+/// Python's <c>str.splitlines(keepends=True)</c> on UTF-8: lines end at \n, \r, \r\n, \v, \f, \x1c, \x1d, \x1e,
+/// U+0085, U+2028 and U+2029. nbformat writes multi-line text this way, so the split must be Python's exactly.
+/// </summary>
+public static class PythonLines
+{
+    private static readonly SearchValues<byte> Candidates = SearchValues.Create([0x0A, 0x0D, 0x0B, 0x0C, 0x1C, 0x1D, 0x1E, 0xC2, 0xE2]);
+
+    /// <summary>The end offsets (exclusive) of each line; an empty input has no lines.</summary>
+    public static void Split(ReadOnlySpan<byte> text, List<int> lineEnds)
+    {
+        var position = 0;
+        while (position < text.Length)
+        {
+            var hit = text[position..].IndexOfAny(Candidates);
+            if (hit < 0)
+            {
+                break;
+            }
+
+            var i = position + hit;
+            var end = LineEndAt(text, i);
+            if (end > 0)
+            {
+                lineEnds.Add(end);
+            }
+
+            position = end > 0 ? end : i + 1;
+        }
+
+        if (lineEnds.Count == 0 ? text.Length > 0 : lineEnds[^1] < text.Length)
+        {
+            lineEnds.Add(text.Length);
+        }
+    }
+
+    /// <summary>Splits a string's UTF-8 into slices of the same memory (no copy).</summary>
+    public static JArray SplitToArray(JString text)
+    {
+        var memory = text.Utf8;
+        var ends = new List<int>();
+        Split(memory.Span, ends);
+        if (ends.Count == 1)
+        {
+            return JArray.Of(text);
+        }
+
+        var items = new JValue[ends.Count];
+        var start = 0;
+        for (var i = 0; i < ends.Count; i++)
+        {
+            items[i] = JString.FromUtf8(memory[start..ends[i]]);
+            start = ends[i];
+        }
+
+        return JArray.Of(items);
+    }
+
+    /// <summary>Returns the offset just past the line break starting at <paramref name="i"/>, or 0 if there is none.</summary>
+    private static int LineEndAt(ReadOnlySpan<byte> text, int i)
+    {
+        switch (text[i])
+        {
+            case 0x0D:
+                return i + 1 < text.Length && text[i + 1] == 0x0A ? i + 2 : i + 1;
+            case 0xC2:
+                return i + 1 < text.Length && text[i + 1] == 0x85 ? i + 2 : 0;
+            case 0xE2:
+                return i + 2 < text.Length && text[i + 1] == 0x80 && (text[i + 2] == 0xA8 || text[i + 2] == 0xA9) ? i + 3 : 0;
+            default:
+                return i + 1;
+        }
+    }
+}
