@@ -34,10 +34,10 @@ public static class CellIds
                 (changed ??= [.. cells.Items])[i] = cell.With("id", fresh);
                 seen.Add(fresh);
             }
-            else if (id is JString s && !seen.Add(s.Value))
+            else if (!seen.Add(Key(id)))
             {
                 var fresh = NewId();
-                repairs.Add($"cells[{i}]: duplicate cell id \"{s.Value}\", changed to \"{fresh}\"");
+                repairs.Add($"cells[{i}]: duplicate cell id {JsonText.Truncate(id)}, changed to \"{fresh}\"");
                 (changed ??= [.. cells.Items])[i] = cell.With("id", fresh);
                 seen.Add(fresh);
             }
@@ -58,7 +58,29 @@ public static class CellIds
         return document.WithCells(cells).WithFormatMinor(5);
     }
 
-    private static bool IsAtLeast45(JObject nb) =>
-        nb["nbformat"] is JNumber major && major.TryGetInt64(out var ma) &&
-        nb["nbformat_minor"] is JNumber minor && minor.TryGetInt64(out var mi) && (ma > 4 || (ma == 4 && mi >= 5));
+    /// <summary>Python's <c>(major, minor) &gt;= (4, 5)</c>, for integers of any size (a missing minor is 0).</summary>
+    private static bool IsAtLeast45(JObject nb)
+    {
+        var major = IntegerSign(nb["nbformat"], 4);
+        return major > 0 || (major == 0 && IntegerSign(nb["nbformat_minor"], 5) >= 0);
+    }
+
+    /// <summary>The sign of <c>value - than</c> for an integer (or boolean); -1 for anything else.</summary>
+    private static int IntegerSign(JValue? value, long than) => value switch
+    {
+        JNumber { IsInteger: true } n when n.TryGetInt64(out var v) => v.CompareTo(than),
+        JNumber { IsInteger: true } n => n.Text.StartsWith('-') ? -1 : 1,
+        JLiteral { Kind: JKind.True } => 1L.CompareTo(than),
+        _ => -1,
+    };
+
+    /// <summary>Ids as a Python set tells them apart: 1, 1.0 and true are one id; "1" is another.</summary>
+    private static string Key(JValue id) => id switch
+    {
+        JString s => "s" + s.Value,
+        JNumber n => "n" + (n.IsInteger ? n.Text.TrimStart('-') is "0" ? "0" : n.Text : PythonFloat.Repr(n.ToDouble())),
+        JLiteral { Kind: JKind.True } => "n1",
+        JLiteral { Kind: JKind.False } => "n0",
+        _ => id.ToString(),
+    };
 }

@@ -102,13 +102,14 @@ public static class NbformatTransforms
         {
             result = MapOutputs(result, output =>
             {
-                var type = output.GetString("output_type") ?? string.Empty;
-                if (type is "execute_result" or "display_data")
+                var type = output["output_type"];
+                if (type is JString s && (s.ValueEquals("execute_result") || s.ValueEquals("display_data")))
                 {
                     return output.GetObject("data") is { } data ? With(output, "data", data, RejoinBundle(data)) : output;
                 }
 
-                return type.Length > 0 && output["text"] is JArray text && AllStrings(text) ? output.With("text", Join(text)) : output;
+                // Python: "elif output_type:" (any truthy output type) joins "text".
+                return V3Converter.Truthy(type) && output["text"] is JArray text && AllStrings(text) ? output.With("text", Join(text)) : output;
             });
         }
 

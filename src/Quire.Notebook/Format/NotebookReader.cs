@@ -41,14 +41,15 @@ public static class NotebookReader
 
         root = version switch
         {
-            4 => root,
-            3 => V3Converter.Convert(root),
+            // Python's v4 reader joins text and strips transient keys; a v3 notebook gets the v3 reader's joining and
+            // then the upgrade instead, never the v4 steps (so, as in Python, metadata.orig_nbformat is kept in memory).
+            4 => NbformatTransforms.StripTransient(NbformatTransforms.RejoinLines(root)),
+            3 => ConvertV3(root, fileName),
             1 or 2 => throw new NotebookFormatException(
                 $"nbformat {version} notebooks are not supported; upgrade it first (jupyter nbconvert --to notebook)", fileName),
             _ => throw new NotebookFormatException($"unsupported nbformat version {version}", fileName),
         };
 
-        root = NbformatTransforms.StripTransient(NbformatTransforms.RejoinLines(root));
         var repairs = ImmutableArray.CreateBuilder<string>();
         root = CellIds.Repair(root, repairs);
         return new NotebookReadResult(new NotebookDocument(root), repairs.ToImmutable());
@@ -69,6 +70,18 @@ public static class NotebookReader
         }
 
         return Read(bytes, path);
+    }
+
+    private static JObject ConvertV3(JObject root, string? fileName)
+    {
+        try
+        {
+            return V3Converter.Convert(root);
+        }
+        catch (NotebookFormatException ex) when (fileName is not null)
+        {
+            throw ex.InFile(fileName);
+        }
     }
 
     private static string Article(string typeName) => typeName is "array" or "integer" ? $"an {typeName}" : $"a {typeName}";

@@ -33,6 +33,9 @@ public sealed class JNumber : JValue
         return new JNumber(text, isInteger);
     }
 
+    /// <summary>Python's <c>NaN</c>, <c>Infinity</c> or <c>-Infinity</c>, which its <c>json</c> reads and writes.</summary>
+    internal static JNumber FromPythonConstant(string text) => new(text, isInteger: false);
+
     public bool TryGetInt64(out long value) =>
         long.TryParse(Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value) && IsInteger;
 

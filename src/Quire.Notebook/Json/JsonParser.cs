@@ -31,6 +31,23 @@ public static class JsonParser
             throw new JsonSyntaxException("the file is not valid UTF-8", line, column);
         }
 
+        try
+        {
+            return ParseValid(utf8, specials: null);
+        }
+        catch (JsonSyntaxException) when (PythonConstants.TryReplace(span, out var replaced, out var specials))
+        {
+            // Python's json reads NaN, Infinity and -Infinity (and nbformat writes them back): parse again with
+            // number stand-ins of the same length, remembering where the constants stood.
+            return ParseValid(replaced, specials);
+        }
+    }
+
+    public static JValue Parse(string json) => Parse(System.Text.Encoding.UTF8.GetBytes(json));
+
+    private static JValue ParseValid(ReadOnlyMemory<byte> utf8, Dictionary<long, JNumber>? specials)
+    {
+        var span = utf8.Span;
         var reader = new Utf8JsonReader(span, new JsonReaderOptions { MaxDepth = MaxDepth, CommentHandling = JsonCommentHandling.Disallow });
         try
         {
@@ -39,7 +56,7 @@ public static class JsonParser
                 throw new JsonSyntaxException("the file is empty", 1, 1);
             }
 
-            var value = ReadValue(ref reader, utf8);
+            var value = ReadValue(ref reader, utf8, specials);
             if (reader.Read())
             {
                 throw Syntax(ref reader, span, "extra data after the JSON value");
@@ -58,20 +75,20 @@ public static class JsonParser
         }
     }
 
-    public static JValue Parse(string json) => Parse(System.Text.Encoding.UTF8.GetBytes(json));
-
-    private static JValue ReadValue(ref Utf8JsonReader reader, ReadOnlyMemory<byte> input)
+    private static JValue ReadValue(ref Utf8JsonReader reader, ReadOnlyMemory<byte> input, Dictionary<long, JNumber>? specials)
     {
         switch (reader.TokenType)
         {
             case JsonTokenType.StartObject:
-                return ReadObject(ref reader, input);
+                return ReadObject(ref reader, input, specials);
             case JsonTokenType.StartArray:
-                return ReadArray(ref reader, input);
+                return ReadArray(ref reader, input, specials);
             case JsonTokenType.String:
                 return ReadString(ref reader, input);
             case JsonTokenType.Number:
-                return JNumber.FromJsonText(System.Text.Encoding.UTF8.GetString(reader.ValueSpan));
+                return specials is not null && specials.TryGetValue(reader.TokenStartIndex, out var special)
+                    ? special
+                    : JNumber.FromJsonText(System.Text.Encoding.UTF8.GetString(reader.ValueSpan));
             case JsonTokenType.True:
                 return JLiteral.True;
             case JsonTokenType.False:
@@ -83,25 +100,25 @@ public static class JsonParser
         }
     }
 
-    private static JObject ReadObject(ref Utf8JsonReader reader, ReadOnlyMemory<byte> input)
+    private static JObject ReadObject(ref Utf8JsonReader reader, ReadOnlyMemory<byte> input, Dictionary<long, JNumber>? specials)
     {
         var builder = new JObjectBuilder();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
             var key = reader.GetString()!;
             reader.Read();
-            builder.Set(key, ReadValue(ref reader, input));
+            builder.Set(key, ReadValue(ref reader, input, specials));
         }
 
         return builder.Build();
     }
 
-    private static JArray ReadArray(ref Utf8JsonReader reader, ReadOnlyMemory<byte> input)
+    private static JArray ReadArray(ref Utf8JsonReader reader, ReadOnlyMemory<byte> input, Dictionary<long, JNumber>? specials)
     {
         var items = ImmutableArray.CreateBuilder<JValue>();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            items.Add(ReadValue(ref reader, input));
+            items.Add(ReadValue(ref reader, input, specials));
         }
 
         return items.Count == 0 ? JArray.Empty : new JArray(items.DrainToImmutable());

@@ -197,8 +197,15 @@ public sealed class PythonJsonWriter : IDisposable
             text = PythonFloat.Repr(number.ToDouble());
         }
 
-        Span<byte> bytes = stackalloc byte[Math.Max(text.Length * 3, 1)];
-        var count = Encoding.UTF8.GetBytes(text, bytes);
+        // Number text is ASCII; a huge integer (Python limits them, we do not) must not go on the stack.
+        if (text.Length > 128)
+        {
+            Append(Encoding.ASCII.GetBytes(text));
+            return;
+        }
+
+        Span<byte> bytes = stackalloc byte[text.Length];
+        var count = Encoding.ASCII.GetBytes(text, bytes);
         Append(bytes[..count]);
     }
 

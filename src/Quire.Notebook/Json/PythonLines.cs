@@ -60,6 +60,46 @@ public static class PythonLines
         return JArray.Of(items);
     }
 
+    /// <summary>Python's <c>text.splitlines(keepEnds)</c>.</summary>
+    public static IReadOnlyList<string> SplitLines(string text, bool keepEnds = true)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var utf8 = System.Text.Encoding.UTF8.GetBytes(text);
+        var ends = new List<int>();
+        Split(utf8, ends);
+        var lines = new List<string>(ends.Count);
+        var start = 0;
+        foreach (var end in ends)
+        {
+            var line = utf8.AsSpan(start, end - start);
+            if (!keepEnds)
+            {
+                line = line[..^TerminatorLength(line)];
+            }
+
+            lines.Add(System.Text.Encoding.UTF8.GetString(line));
+            start = end;
+        }
+
+        return lines;
+    }
+
+    /// <summary>The length in bytes of the line break that ends <paramref name="line"/> (0 for none).</summary>
+    private static int TerminatorLength(ReadOnlySpan<byte> line)
+    {
+        if (line.EndsWith("\r\n"u8) || line.EndsWith("\u0085"u8))
+        {
+            return 2;
+        }
+
+        if (line.EndsWith("\u2028"u8) || line.EndsWith("\u2029"u8))
+        {
+            return 3;
+        }
+
+        return line.Length > 0 && line[^1] is 0x0A or 0x0D or 0x0B or 0x0C or 0x1C or 0x1D or 0x1E ? 1 : 0;
+    }
+
     /// <summary>Returns the offset just past the line break starting at <paramref name="i"/>, or 0 if there is none.</summary>
     private static int LineEndAt(ReadOnlySpan<byte> text, int i)
     {

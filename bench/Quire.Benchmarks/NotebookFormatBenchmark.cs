@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Quire.Notebook.Format;
+using Quire.Notebook.Validation;
+
+namespace Quire.Benchmarks;
+
+/// <summary>
+/// Read (parse), validate and write one notebook REPEAT times after a warm-up; prints seconds per step as JSON, with
+/// the process's peak resident memory (VmHWM) and its resident memory before the first read.
+/// </summary>
+internal static class NotebookFormatBenchmark
+{
+    public static int Run(string path, int repeat)
+    {
+        var baseline = ProcessMemory.ResidentBytes();
+        var output = Path.Combine(Path.GetTempPath(), $"quire-bench-{Environment.ProcessId}.ipynb");
+        var reads = new List<double>();
+        var validations = new List<double>();
+        var writes = new List<double>();
+        try
+        {
+            for (var i = 0; i <= repeat; i++)
+            {
+                var watch = Stopwatch.StartNew();
+                var document = NotebookReader.Read(File.ReadAllBytes(path), path).Document;
+                var read = watch.Elapsed.TotalSeconds;
+
+                watch.Restart();
+                var issues = NotebookValidator.Validate(document);
+                var validate = watch.Elapsed.TotalSeconds;
+                if (issues.Count > 0)
+                {
+                    throw new InvalidOperationException($"benchmark notebook is invalid: {issues[0]}");
+                }
+
+                watch.Restart();
+                using (var stream = new FileStream(output, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1))
+                {
+                    // Like Python's nbformat.write: a plain write, no fsync (Quire's atomic save adds one).
+                    NotebookWriter.Write(document, stream);
+                }
+
+                var write = watch.Elapsed.TotalSeconds;
+                if (i > 0)
+                {
+                    reads.Add(read);
+                    validations.Add(validate);
+                    writes.Add(write);
+                }
+
+                GC.Collect();
+            }
+        }
+        finally
+        {
+            File.Delete(output);
+        }
+
+        Console.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object>
+        {
+            ["read"] = reads,
+            ["validate"] = validations,
+            ["write"] = writes,
+            ["peak_rss_bytes"] = ProcessMemory.PeakResidentBytes(),
+            ["baseline_rss_bytes"] = baseline,
+        }));
+        return 0;
+    }
+}

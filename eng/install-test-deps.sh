@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs what the test suites need, idempotently: Debian packages are installed only when missing.
+# The reference implementations come from Debian (run with /usr/bin/python3), never from pip.
+set -euo pipefail
+
+packages=(
+  python3          # /usr/bin/python3 for the reference implementations
+  python3-nbformat # nbformat 5.x: byte-identity corpus, validation verdicts, trust signatures
+  git              # `quire nb strip --install` and the git diff driver are tested in real repositories
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+echo "Installing test dependencies: ${missing[*]}"
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null || { echo "error: need root (or sudo) to install: ${missing[*]}" >&2; exit 1; }
+  sudo="sudo"
+fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
