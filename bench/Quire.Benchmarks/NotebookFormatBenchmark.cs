@@ -11,6 +11,31 @@ namespace Quire.Benchmarks;
 /// </summary>
 internal static class NotebookFormatBenchmark
 {
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static (double Read, double Validate, double Write) RunOnce(string path, string output)
+    {
+        var watch = Stopwatch.StartNew();
+        var document = NotebookReader.Read(File.ReadAllBytes(path), path).Document;
+        var read = watch.Elapsed.TotalSeconds;
+
+        watch.Restart();
+        var issues = NotebookValidator.Validate(document);
+        var validate = watch.Elapsed.TotalSeconds;
+        if (issues.Count > 0)
+        {
+            throw new InvalidOperationException($"benchmark notebook is invalid: {issues[0]}");
+        }
+
+        watch.Restart();
+        using (var stream = new FileStream(output, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1))
+        {
+            // Like Python's nbformat.write: a plain write, no fsync (Quire's atomic save adds one).
+            NotebookWriter.Write(document, stream);
+        }
+
+        return (read, validate, watch.Elapsed.TotalSeconds);
+    }
+
     public static int Run(string path, int repeat)
     {
         var baseline = ProcessMemory.ResidentBytes();
@@ -22,26 +47,7 @@ internal static class NotebookFormatBenchmark
         {
             for (var i = 0; i <= repeat; i++)
             {
-                var watch = Stopwatch.StartNew();
-                var document = NotebookReader.Read(File.ReadAllBytes(path), path).Document;
-                var read = watch.Elapsed.TotalSeconds;
-
-                watch.Restart();
-                var issues = NotebookValidator.Validate(document);
-                var validate = watch.Elapsed.TotalSeconds;
-                if (issues.Count > 0)
-                {
-                    throw new InvalidOperationException($"benchmark notebook is invalid: {issues[0]}");
-                }
-
-                watch.Restart();
-                using (var stream = new FileStream(output, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1))
-                {
-                    // Like Python's nbformat.write: a plain write, no fsync (Quire's atomic save adds one).
-                    NotebookWriter.Write(document, stream);
-                }
-
-                var write = watch.Elapsed.TotalSeconds;
+                var (read, validate, write) = RunOnce(path, output);
                 if (i > 0)
                 {
                     reads.Add(read);
@@ -49,6 +55,7 @@ internal static class NotebookFormatBenchmark
                     writes.Add(write);
                 }
 
+                // Nothing of this iteration is referenced any more: measure the next one alone.
                 GC.Collect();
             }
         }

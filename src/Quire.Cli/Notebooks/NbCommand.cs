@@ -10,5 +10,11 @@ internal static class NbCommand
     {
         ValidateCommand.Create(console),
         FmtCommand.Create(console),
+        StripCommand.Create(console),
+        DiffCommand.Create(console),
+        TrustCommands.CreateTrust(console),
+        TrustCommands.CreateUntrust(console),
+        TrustCommands.CreateVerify(console),
+        ScanCommand.Create(console),
     };
 }

@@ -42,27 +42,18 @@ public static class NbformatTransforms
     /// <summary>Concatenates a list of strings (the UTF-8 of each, so that a \r\n split across items rejoins exactly).</summary>
     public static JString Join(JArray lines)
     {
+        ArgumentNullException.ThrowIfNull(lines);
+        if (lines.StringSegments is { } segments)
+        {
+            return JString.Concatenation(segments);
+        }
+
         if (lines.Count == 1 && lines[0] is JString only)
         {
             return only;
         }
 
-        var total = 0;
-        foreach (var line in lines)
-        {
-            total += ((JString)line).Utf8Length;
-        }
-
-        var buffer = new byte[total];
-        var offset = 0;
-        foreach (var line in lines)
-        {
-            var utf8 = ((JString)line).Utf8.Span;
-            utf8.CopyTo(buffer.AsSpan(offset));
-            offset += utf8.Length;
-        }
-
-        return JString.FromUtf8(buffer);
+        return JString.Concatenation([.. lines.Select(l => ((JString)l).Utf8)]);
     }
 
     private static JObject MapCells(JObject nb, Func<JObject, JObject> map)
@@ -208,16 +199,5 @@ public static class NbformatTransforms
     private static JObject With(JObject parent, string key, JObject before, JObject after) =>
         ReferenceEquals(before, after) ? parent : parent.With(key, after);
 
-    private static bool AllStrings(JArray array)
-    {
-        foreach (var item in array)
-        {
-            if (item is not JString)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    private static bool AllStrings(JArray array) => array.IsAllStrings();
 }

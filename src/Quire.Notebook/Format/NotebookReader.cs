@@ -28,12 +28,8 @@ public static class NotebookReader
             throw new NotebookFormatException($"a notebook is a JSON object, not {Article(value.TypeName)}", fileName);
         }
 
-        var major = root["nbformat"];
-        if (major is null)
-        {
-            throw new NotebookFormatException("no \"nbformat\" version: this is not a notebook", fileName);
-        }
-
+        // As in Python, an object without "nbformat" is read as nbformat 1.
+        var major = root["nbformat"] ?? 1;
         if (major is not JNumber { IsInteger: true } number || !number.TryGetInt64(out var version))
         {
             throw new NotebookFormatException($"unsupported nbformat version {JsonText.Truncate(major)}", fileName);
@@ -44,9 +40,7 @@ public static class NotebookReader
             // Python's v4 reader joins text and strips transient keys; a v3 notebook gets the v3 reader's joining and
             // then the upgrade instead, never the v4 steps (so, as in Python, metadata.orig_nbformat is kept in memory).
             4 => NbformatTransforms.StripTransient(NbformatTransforms.RejoinLines(root)),
-            3 => ConvertV3(root, fileName),
-            1 or 2 => throw new NotebookFormatException(
-                $"nbformat {version} notebooks are not supported; upgrade it first (jupyter nbconvert --to notebook)", fileName),
+            1 or 2 or 3 => Convert(root, version, fileName),
             _ => throw new NotebookFormatException($"unsupported nbformat version {version}", fileName),
         };
 
@@ -72,11 +66,11 @@ public static class NotebookReader
         return Read(bytes, path);
     }
 
-    private static JObject ConvertV3(JObject root, string? fileName)
+    private static JObject Convert(JObject root, long version, string? fileName)
     {
         try
         {
-            return V3Converter.Convert(root);
+            return version == 3 ? V3Converter.Convert(root) : LegacyConverter.ToV4(root, version);
         }
         catch (NotebookFormatException ex) when (fileName is not null)
         {

@@ -21,7 +21,7 @@ public static class NotebookWriter
 
     public static byte[] ToUtf8(NotebookDocument document)
     {
-        using var ms = new MemoryStream();
+        using var ms = new ChunkedBuffer();
         Write(document, ms);
         return ms.ToArray();
     }

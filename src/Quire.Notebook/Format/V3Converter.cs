@@ -22,6 +22,14 @@ public static class V3Converter
             throw Fail("an nbformat 3 notebook needs a \"worksheets\" list");
         }
 
+        var rejoined = worksheets.Select(w =>
+            (JValue)JObject.Of(("cells", new JArray(WorksheetCells(w).Select(c => (JValue)RejoinCell(c))))));
+        return Upgrade(v3.With("worksheets", new JArray(rejoined)));
+    }
+
+    /// <summary>nbformat's <c>v4.convert.upgrade</c> of a v3 notebook in memory form (text already joined).</summary>
+    internal static JObject Upgrade(JObject v3)
+    {
         var minor = v3["nbformat_minor"];
         if (minor is not (JNumber { IsInteger: true } or JLiteral { Kind: JKind.True or JKind.False }))
         {
@@ -30,15 +38,15 @@ public static class V3Converter
 
         if (v3["metadata"] is not JObject metadata)
         {
-            throw Fail("an nbformat 3 notebook needs a \"metadata\" object");
+            throw Fail("the notebook needs a \"metadata\" object");
         }
 
         var cells = new List<JValue>();
-        foreach (var worksheet in worksheets)
+        foreach (var worksheet in (JArray?)v3["worksheets"] ?? JArray.Empty)
         {
             foreach (var cell in WorksheetCells(worksheet))
             {
-                cells.Add(UpgradeCell(RejoinCell(cell)));
+                cells.Add(UpgradeCell(cell));
             }
         }
 
@@ -64,9 +72,9 @@ public static class V3Converter
         _ => true,
     };
 
-    internal static NotebookFormatException Fail(string reason) => new($"cannot convert nbformat 3: {reason}");
+    internal static NotebookFormatException Fail(string reason) => new($"cannot convert the notebook to nbformat 4: {reason}");
 
-    private static IEnumerable<JObject> WorksheetCells(JValue worksheet)
+    internal static IEnumerable<JObject> WorksheetCells(JValue worksheet)
     {
         var cells = (worksheet as JObject)?["cells"];
         if (cells is JObject { Count: 0 })
@@ -184,5 +192,5 @@ public static class V3Converter
         return $"{hashes} {string.Join(' ', PythonLines.SplitLines(text.Value, keepEnds: false))}";
     }
 
-    private static bool IsType(JObject cell, string type) => cell["cell_type"] is JString s && s.ValueEquals(type);
+    internal static bool IsType(JObject cell, string type) => cell["cell_type"] is JString s && s.ValueEquals(type);
 }

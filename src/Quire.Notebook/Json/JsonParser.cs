@@ -16,10 +16,13 @@ public static class JsonParser
     /// </summary>
     public const int MaxDepth = 512;
 
+    [ThreadStatic]
+    private static List<ReadOnlyMemory<byte>>? _strings;
+
     public static JValue Parse(ReadOnlyMemory<byte> utf8)
     {
         var span = utf8.Span;
-        if (span.StartsWith("\xEF\xBB\xBF"u8))
+        if (span is [0xEF, 0xBB, 0xBF, ..])
         {
             // Python's json refuses a BOM ("Unexpected UTF-8 BOM"); so do we, rather than accept what Jupyter cannot open.
             throw new JsonSyntaxException("unexpected UTF-8 byte-order mark at the start of the file", 1, 1);
@@ -115,26 +118,54 @@ public static class JsonParser
 
     private static JArray ReadArray(ref Utf8JsonReader reader, ReadOnlyMemory<byte> input, Dictionary<long, JNumber>? specials)
     {
-        var items = ImmutableArray.CreateBuilder<JValue>();
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        if (!reader.Read() || reader.TokenType == JsonTokenType.EndArray)
+        {
+            return JArray.Empty;
+        }
+
+        // Arrays of strings (lines of text) are by far the most common: keep them as slices, with no object per line.
+        // Reused: nothing but strings is read while it fills, so no nested array can need it at the same time.
+        var strings = _strings ??= [];
+        strings.Clear();
+        while (reader.TokenType == JsonTokenType.String)
+        {
+            strings.Add(StringBytes(ref reader, input));
+            if (!reader.Read() || reader.TokenType == JsonTokenType.EndArray)
+            {
+                return new JArray([.. strings]);
+            }
+        }
+
+        var items = ImmutableArray.CreateBuilder<JValue>(strings.Count + 4);
+        foreach (var s in strings)
+        {
+            items.Add(JString.FromUtf8(s));
+        }
+
+        strings.Clear();
+
+        do
         {
             items.Add(ReadValue(ref reader, input, specials));
         }
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray);
 
-        return items.Count == 0 ? JArray.Empty : new JArray(items.DrainToImmutable());
+        return new JArray(items.DrainToImmutable());
     }
 
-    private static JString ReadString(ref Utf8JsonReader reader, ReadOnlyMemory<byte> input)
+    private static JString ReadString(ref Utf8JsonReader reader, ReadOnlyMemory<byte> input) => JString.FromUtf8(StringBytes(ref reader, input));
+
+    private static ReadOnlyMemory<byte> StringBytes(ref Utf8JsonReader reader, ReadOnlyMemory<byte> input)
     {
         if (!reader.ValueIsEscaped)
         {
             // The token starts at the opening quote; the value follows it.
-            return JString.FromUtf8(input.Slice(checked((int)reader.TokenStartIndex + 1), reader.ValueSpan.Length));
+            return input.Slice(checked((int)reader.TokenStartIndex + 1), reader.ValueSpan.Length);
         }
 
         var buffer = new byte[reader.ValueSpan.Length];
         var written = reader.CopyString(buffer);
-        return JString.FromUtf8(buffer.AsMemory(0, written));
+        return buffer.AsMemory(0, written);
     }
 
     private static string Describe(JsonException ex)

@@ -29,7 +29,7 @@ public sealed class PythonJsonWriter : IDisposable
 
     public static byte[] ToUtf8(JValue value, int indent = 1)
     {
-        using var ms = new MemoryStream();
+        using var ms = new ChunkedBuffer();
         using (var writer = new PythonJsonWriter(ms, indent))
         {
             writer.Write(value);
@@ -100,6 +100,9 @@ public sealed class PythonJsonWriter : IDisposable
             return;
         }
 
+        // Lines of text are written from their UTF-8 slices, without creating an object per line.
+        var segments = array.StringSegments;
+        var items = segments is null ? array.Items : default;
         Append((byte)'[');
         for (var i = 0; i < array.Count; i++)
         {
@@ -113,7 +116,14 @@ public sealed class PythonJsonWriter : IDisposable
             }
 
             NewLine(level + 1);
-            WriteValue(array[i], level + 1);
+            if (segments is not null)
+            {
+                WriteString(segments[i].Span);
+            }
+            else
+            {
+                WriteValue(items[i], level + 1);
+            }
         }
 
         NewLine(level);
@@ -129,7 +139,9 @@ public sealed class PythonJsonWriter : IDisposable
         }
 
         var properties = obj.Properties;
-        var order = SortedOrder(properties);
+        // Objects in notebooks are small: sort their indexes in place, without allocating.
+        Span<int> order = properties.Length <= 64 ? stackalloc int[properties.Length] : new int[properties.Length];
+        SortedOrder(properties, order);
         Append((byte)'{');
         for (var i = 0; i < order.Length; i++)
         {
@@ -153,20 +165,36 @@ public sealed class PythonJsonWriter : IDisposable
         Append((byte)'}');
     }
 
-    private static int[] SortedOrder(System.Collections.Immutable.ImmutableArray<KeyValuePair<string, JValue>> properties)
+    private static void SortedOrder(System.Collections.Immutable.ImmutableArray<KeyValuePair<string, JValue>> properties, Span<int> order)
     {
-        var order = new int[properties.Length];
         for (var i = 0; i < order.Length; i++)
         {
             order[i] = i;
         }
 
-        if (order.Length > 1)
+        var comparer = CodePointComparer.Instance;
+        if (order.Length > 16)
         {
-            Array.Sort(order, (a, b) => CodePointComparer.Instance.Compare(properties[a].Key, properties[b].Key));
+            // Keys are unique, so an unstable sort gives the one order.
+            var keys = properties.Select(p => p.Key).ToArray();
+            keys.AsSpan().Sort(order, comparer);
+            return;
         }
 
-        return order;
+        // Insertion sort: allocation-free, and fastest for the handful of keys notebook objects have.
+        for (var i = 1; i < order.Length; i++)
+        {
+            var current = order[i];
+            var key = properties[current].Key;
+            var j = i - 1;
+            while (j >= 0 && comparer.Compare(properties[order[j]].Key, key) > 0)
+            {
+                order[j + 1] = order[j];
+                j--;
+            }
+
+            order[j + 1] = current;
+        }
     }
 
     private void WriteKey(string key)

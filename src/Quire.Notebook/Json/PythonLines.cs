@@ -8,6 +8,9 @@ namespace Quire.Notebook.Json;
 /// </summary>
 public static class PythonLines
 {
+    [ThreadStatic]
+    private static List<int>? _ends;
+
     private static readonly SearchValues<byte> Candidates = SearchValues.Create([0x0A, 0x0D, 0x0B, 0x0C, 0x1C, 0x1D, 0x1E, 0xC2, 0xE2]);
 
     /// <summary>The end offsets (exclusive) of each line; an empty input has no lines.</summary>
@@ -41,23 +44,56 @@ public static class PythonLines
     /// <summary>Splits a string's UTF-8 into slices of the same memory (no copy).</summary>
     public static JArray SplitToArray(JString text)
     {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Segments is { } segments && AreLines(segments))
+        {
+            // Joined from lines that are already exactly what splitting would give: no need to join and split again.
+            return new JArray(segments);
+        }
+
         var memory = text.Utf8;
-        var ends = new List<int>();
+        var ends = _ends ??= [];
+        ends.Clear();
         Split(memory.Span, ends);
         if (ends.Count == 1)
         {
             return JArray.Of(text);
         }
 
-        var items = new JValue[ends.Count];
+        var items = new ReadOnlyMemory<byte>[ends.Count];
         var start = 0;
         for (var i = 0; i < ends.Count; i++)
         {
-            items[i] = JString.FromUtf8(memory[start..ends[i]]);
+            items[i] = memory[start..ends[i]];
             start = ends[i];
         }
 
-        return JArray.Of(items);
+        return new JArray(items);
+    }
+
+    /// <summary>True when splitting the concatenation of <paramref name="segments"/> gives back exactly these segments.</summary>
+    private static bool AreLines(ReadOnlyMemory<byte>[] segments)
+    {
+        var ends = _ends ??= [];
+        for (var i = 0; i < segments.Length; i++)
+        {
+            var line = segments[i].Span;
+            ends.Clear();
+            Split(line, ends);
+            var last = i == segments.Length - 1;
+            if (ends.Count != 1 || (!last && TerminatorLength(line) == 0))
+            {
+                return false;
+            }
+
+            // "\r" then "\n" at the start of the next line would be one "\r\n" break.
+            if (!last && line[^1] == 0x0D && segments[i + 1].Span[0] == 0x0A)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Python's <c>text.splitlines(keepEnds)</c>.</summary>

@@ -1,0 +1,183 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Quire.Notebook.Signing;
+
+namespace Quire.Notebook.Signatures;
+
+/// <summary>
+/// Jupyter's signature database (<c>nbsignatures.db</c>), read and written exactly as nbformat's
+/// <c>SQLiteSignatureStore</c> does: same table, columns and index; <c>last_seen</c> as Python's sqlite3 adapter
+/// writes a UTC datetime; beyond <see cref="CacheSize"/> entries all but the most recently seen 75% are deleted.
+/// An unreadable database is renamed to <c>.bak</c> and replaced, or failing that kept in memory, as Python does.
+/// </summary>
+public sealed class SqliteSignatureStore : INotebookSignatureStore, IDisposable
+{
+    public const int DefaultCacheSize = 65535;
+    public const string InMemory = ":memory:";
+
+    private const string CreateTable = """
+        CREATE TABLE IF NOT EXISTS nbsignatures
+        (
+            id integer PRIMARY KEY AUTOINCREMENT,
+            algorithm text,
+            signature text,
+            path text,
+            last_seen timestamp
+        )
+        """;
+
+    private const string CreateIndex = "CREATE INDEX IF NOT EXISTS algosig ON nbsignatures(algorithm, signature)";
+
+    private readonly TimeProvider _timeProvider;
+    private readonly SqliteConnection _db;
+    private readonly Lock _lock = new();
+
+    public SqliteSignatureStore(string dbFile, TimeProvider timeProvider, int cacheSize = DefaultCacheSize, Action<string>? warn = null)
+    {
+        ArgumentNullException.ThrowIfNull(dbFile);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        ArgumentOutOfRangeException.ThrowIfLessThan(cacheSize, 1);
+        _timeProvider = timeProvider;
+        CacheSize = cacheSize;
+        DbFile = dbFile;
+        (_db, DbFile) = Connect(dbFile, warn);
+    }
+
+    /// <summary>The database in use: the one asked for, or ":memory:" when it could not be opened nor replaced.</summary>
+    public string DbFile { get; }
+
+    public int CacheSize { get; }
+
+    public int Count
+    {
+        get
+        {
+            lock (_lock)
+            {
+                using var command = Command("SELECT Count(*) FROM nbsignatures");
+                return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+            }
+        }
+    }
+
+    public void StoreSignature(string digest, string algorithm)
+    {
+        lock (_lock)
+        {
+            if (!CheckLocked(digest, algorithm))
+            {
+                using var insert = Command("INSERT INTO nbsignatures (algorithm, signature, last_seen) VALUES ($algorithm, $signature, $now)", digest, algorithm);
+                insert.ExecuteNonQuery();
+            }
+
+            using var count = Command("SELECT Count(*) FROM nbsignatures");
+            if (Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture) > CacheSize)
+            {
+                using var cull = Command("""
+                    DELETE FROM nbsignatures WHERE id IN (
+                        SELECT id FROM nbsignatures ORDER BY last_seen DESC LIMIT -1 OFFSET $keep
+                    )
+                    """);
+                cull.Parameters.AddWithValue("$keep", Math.Max((int)(0.75 * CacheSize), 1));
+                cull.ExecuteNonQuery();
+            }
+        }
+    }
+
+    public bool CheckSignature(string digest, string algorithm)
+    {
+        lock (_lock)
+        {
+            return CheckLocked(digest, algorithm);
+        }
+    }
+
+    public void RemoveSignature(string digest, string algorithm)
+    {
+        lock (_lock)
+        {
+            using var delete = Command("DELETE FROM nbsignatures WHERE algorithm = $algorithm AND signature = $signature", digest, algorithm);
+            delete.ExecuteNonQuery();
+        }
+    }
+
+    public void Dispose() => _db.Dispose();
+
+    /// <summary>
+    /// Python's sqlite3 adapter for <c>datetime</c> (<c>isoformat(" ")</c>): "YYYY-MM-DD HH:MM:SS.ffffff", the fraction
+    /// left out when the microseconds are zero. Python's timestamp converter reads both, and text order is time order.
+    /// </summary>
+    public static string FormatTimestamp(DateTimeOffset time)
+    {
+        var utc = time.UtcDateTime;
+        var microseconds = (int)(utc.Ticks % TimeSpan.TicksPerSecond / 10);
+        var seconds = utc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+        return microseconds == 0 ? seconds : seconds + "." + microseconds.ToString("D6", CultureInfo.InvariantCulture);
+    }
+
+    private bool CheckLocked(string digest, string algorithm)
+    {
+        using var update = Command("UPDATE nbsignatures SET last_seen = $now WHERE algorithm = $algorithm AND signature = $signature", digest, algorithm);
+        // One statement both finds and refreshes: Python's SELECT-then-UPDATE gives the same result.
+        return update.ExecuteNonQuery() > 0;
+    }
+
+    private SqliteCommand Command(string sql, string? digest = null, string? algorithm = null)
+    {
+        var command = _db.CreateCommand();
+        command.CommandText = sql;
+        if (digest is not null)
+        {
+            command.Parameters.AddWithValue("$signature", digest);
+            command.Parameters.AddWithValue("$algorithm", algorithm);
+            command.Parameters.AddWithValue("$now", FormatTimestamp(_timeProvider.GetUtcNow()));
+        }
+
+        return command;
+    }
+
+    private static (SqliteConnection Db, string File) Connect(string dbFile, Action<string>? warn)
+    {
+        try
+        {
+            return (Open(dbFile), dbFile);
+        }
+        catch (SqliteException) when (dbFile != InMemory)
+        {
+            var backup = dbFile + ".bak";
+            warn?.Invoke($"The signatures database cannot be opened; maybe it is corrupted or encrypted. The old signatures database has been renamed to {backup} and a new one has been created.");
+            try
+            {
+                File.Move(dbFile, backup, overwrite: true);
+                return (Open(dbFile), dbFile);
+            }
+            catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
+            {
+                warn?.Invoke("Failed commiting signatures database to disk. Using in-memory signatures database for the remainder of this session.");
+                return (Open(InMemory), InMemory);
+            }
+        }
+    }
+
+    private static SqliteConnection Open(string dbFile)
+    {
+        // No pooling: Jupyter opens the same file, and a pooled handle would outlive Dispose.
+        var builder = new SqliteConnectionStringBuilder { DataSource = dbFile, Pooling = false, Mode = SqliteOpenMode.ReadWriteCreate };
+        var db = new SqliteConnection(builder.ConnectionString);
+        try
+        {
+            db.Open();
+            using var create = db.CreateCommand();
+            create.CommandText = CreateTable;
+            create.ExecuteNonQuery();
+            create.CommandText = CreateIndex;
+            create.ExecuteNonQuery();
+            return db;
+        }
+        catch
+        {
+            db.Dispose();
+            throw;
+        }
+    }
+}
