@@ -1,0 +1,100 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Text.Json;
+
+namespace Quire.Messaging.Connection;
+
+/// <summary>Creates, writes and reads connection files. Files are owner-only (0600): the key in them lets anyone run code.</summary>
+public static class ConnectionFile
+{
+    /// <summary>A new connection on free loopback ports (tcp) or fresh socket paths (ipc), with a 256-bit random key.</summary>
+    public static ConnectionInfo Create(string kernelName = "", string transport = "tcp", string ip = "127.0.0.1")
+    {
+        var key = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+        if (transport == "ipc")
+        {
+            // jupyter_client's convention: "ip" is a path prefix and the "port" numbers tell the sockets apart.
+            var prefix = Path.Combine(Path.GetTempPath(), $"quire-{Guid.NewGuid():N}"[..24]);
+            return new ConnectionInfo
+            {
+                Transport = "ipc", Ip = prefix, ShellPort = 1, IOPubPort = 2, StdinPort = 3, ControlPort = 4, HeartbeatPort = 5,
+                Key = key, KernelName = kernelName,
+            };
+        }
+
+        var ports = FreePorts(ip, 5);
+        return new ConnectionInfo
+        {
+            Transport = "tcp", Ip = ip, ShellPort = ports[0], IOPubPort = ports[1], StdinPort = ports[2], ControlPort = ports[3],
+            HeartbeatPort = ports[4], Key = key, KernelName = kernelName,
+        };
+    }
+
+    public static async Task WriteAsync(string path, ConnectionInfo info, CancellationToken cancellationToken = default)
+    {
+        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write, Share = FileShare.None };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        var stream = new FileStream(path, options);
+        await using (stream.ConfigureAwait(false))
+        {
+            if (!OperatingSystem.IsWindows())
+            {
+                // An existing file keeps its mode on open: tighten it explicitly.
+                File.SetUnixFileMode(stream.SafeFileHandle, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
+
+            await JsonSerializer.SerializeAsync(stream, info, ConnectionJsonContext.Default.ConnectionInfo, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <exception cref="InvalidDataException">The file is not a connection file.</exception>
+    public static async Task<ConnectionInfo> ReadAsync(string path, CancellationToken cancellationToken = default)
+    {
+        var stream = File.OpenRead(path);
+        await using (stream.ConfigureAwait(false))
+        {
+            try
+            {
+                var info = await JsonSerializer.DeserializeAsync(stream, ConnectionJsonContext.Default.ConnectionInfo, cancellationToken).ConfigureAwait(false);
+                if (info is null || info.ShellPort <= 0 || info.IOPubPort <= 0 || info.StdinPort <= 0 || info.ControlPort <= 0 || info.HeartbeatPort <= 0)
+                {
+                    throw new InvalidDataException($"{path}: not a kernel connection file (ports missing)");
+                }
+
+                return info;
+            }
+            catch (JsonException ex)
+            {
+                throw new InvalidDataException($"{path}: not a kernel connection file: {ex.Message}", ex);
+            }
+        }
+    }
+
+    private static int[] FreePorts(string ip, int count)
+    {
+        var listeners = new List<TcpListener>();
+        try
+        {
+            for (var i = 0; i < count; i++)
+            {
+                var listener = new TcpListener(IPAddress.Parse(ip), 0);
+                listener.Start();
+                listeners.Add(listener);
+            }
+
+            return [.. listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port)];
+        }
+        finally
+        {
+            foreach (var listener in listeners)
+            {
+                listener.Stop();
+            }
+        }
+    }
+}
