@@ -6,6 +6,9 @@ set -euo pipefail
 packages=(
   python3          # /usr/bin/python3 for the reference implementations
   python3-nbformat # nbformat 5.x: byte-identity corpus, validation verdicts, trust signatures
+  python3-fastjsonschema # nbformat's default validator, so verdicts match what users get
+  python3-jupyter-client # the reference client: drives Quire's test kernel, benchmarks
+  python3-ipykernel      # the reference kernel: driven by Quire's client and kernel manager
   git              # `quire nb strip --install` and the git diff driver are tested in real repositories
 )
 

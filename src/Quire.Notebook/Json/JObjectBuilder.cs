@@ -37,6 +37,15 @@ public sealed class JObjectBuilder
 
     public JObject Build() => JObject.FromUnique(_properties.DrainToImmutable());
 
+    /// <summary>Builds an object of exactly the collected properties and empties the builder for reuse.</summary>
+    internal JObject BuildAndReset()
+    {
+        var result = _properties.Count == 0 ? JObject.Empty : JObject.FromUnique(_properties.ToImmutable());
+        _properties.Clear();
+        _index = null;
+        return result;
+    }
+
     private int Find(string key)
     {
         if (_index is not null)

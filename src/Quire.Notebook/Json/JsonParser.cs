@@ -19,6 +19,9 @@ public static class JsonParser
     [ThreadStatic]
     private static List<ReadOnlyMemory<byte>>? _strings;
 
+    [ThreadStatic]
+    private static List<JObjectBuilder>? _builders;
+
     public static JValue Parse(ReadOnlyMemory<byte> utf8)
     {
         var span = utf8.Span;
@@ -105,15 +108,31 @@ public static class JsonParser
 
     private static JObject ReadObject(ref Utf8JsonReader reader, ReadOnlyMemory<byte> input, Dictionary<long, JNumber>? specials)
     {
-        var builder = new JObjectBuilder();
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        // One reusable builder per nesting depth: objects at the same depth are never open at the same time.
+        var builders = _builders ??= [];
+        var depth = reader.CurrentDepth;
+        while (builders.Count <= depth)
         {
-            var key = reader.GetString()!;
-            reader.Read();
-            builder.Set(key, ReadValue(ref reader, input, specials));
+            builders.Add(new JObjectBuilder());
         }
 
-        return builder.Build();
+        var builder = builders[depth];
+        try
+        {
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+            {
+                var key = reader.GetString()!;
+                reader.Read();
+                builder.Set(key, ReadValue(ref reader, input, specials));
+            }
+
+            return builder.BuildAndReset();
+        }
+        catch
+        {
+            builder.BuildAndReset();
+            throw;
+        }
     }
 
     private static JArray ReadArray(ref Utf8JsonReader reader, ReadOnlyMemory<byte> input, Dictionary<long, JNumber>? specials)
