@@ -10,6 +10,7 @@ packages=(
   python3-jupyter-client # the reference client: drives Quire's test kernel, benchmarks
   python3-ipykernel      # the reference kernel: driven by Quire's client and kernel manager
   git              # `quire nb strip --install` and the git diff driver are tested in real repositories
+  tmux             # `quire console` is driven in a real terminal by its end-to-end test
 )
 
 missing=()

@@ -15,6 +15,7 @@ public static class QuireCli
             """)
         {
             NbCommand.Create(console),
+            Kernels.ConsoleCommand.Create(console),
         };
         return root;
     }

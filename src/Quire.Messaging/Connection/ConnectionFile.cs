@@ -8,6 +8,8 @@ namespace Quire.Messaging.Connection;
 /// <summary>Creates, writes and reads connection files. Files are owner-only (0600): the key in them lets anyone run code.</summary>
 public static class ConnectionFile
 {
+    private static readonly RecentPortSet RecentPorts = new(capacity: 4096);
+
     /// <summary>A new connection on free loopback ports (tcp) or fresh socket paths (ipc), with a 256-bit random key.</summary>
     public static ConnectionInfo Create(string kernelName = "", string transport = "tcp", string ip = "127.0.0.1")
     {
@@ -80,14 +82,24 @@ public static class ConnectionFile
         var listeners = new List<TcpListener>();
         try
         {
-            for (var i = 0; i < count; i++)
+            var ports = new List<int>(count);
+            while (ports.Count < count)
             {
                 var listener = new TcpListener(IPAddress.Parse(ip), 0);
                 listener.Start();
                 listeners.Add(listener);
+                var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+
+                // A port is free only until someone binds it: kernels starting at the same time could be handed the
+                // same one between our release and their bind. Never hand out a port twice within a while (as
+                // jupyter_client's LocalPortCache does).
+                if (RecentPorts.TryAdd(port))
+                {
+                    ports.Add(port);
+                }
             }
 
-            return [.. listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port)];
+            return [.. ports];
         }
         finally
         {

@@ -25,6 +25,8 @@ public sealed record MessageHeader
     [JsonPropertyName("version")]
     public string Version { get; init; } = ProtocolVersion.Current;
 
+    // A setter, not init: the JSON source generator sets init-only members through the constructor, where extension
+    // data cannot bind (InvalidOperationException on every read).
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Extra { get; init; }
+    public Dictionary<string, JsonElement>? Extra { get; set; }
 }

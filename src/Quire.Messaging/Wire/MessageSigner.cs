@@ -7,18 +7,21 @@ namespace Quire.Messaging.Wire;
 /// HMAC signatures over a message's header, parent header, metadata and content frames, as hex. An empty key disables
 /// signing: messages carry an empty signature and any signature is accepted, as the protocol says.
 /// </summary>
-public sealed class MessageSigner
+public sealed class MessageSigner : IDisposable
 {
+    private const int MaxDigestBytes = 64;
     private readonly byte[] _key;
     private readonly HashAlgorithmName _algorithm;
-    private readonly Lock _lock = new();
-    private readonly IncrementalHash? _hash;
+
+    // One incremental HMAC per thread: signing happens on callers' threads and verifying on the connection's, and
+    // neither should wait for the other or allocate per message.
+    private readonly ThreadLocal<IncrementalHash>? _hash;
 
     public MessageSigner(ReadOnlySpan<byte> key, string signatureScheme = "hmac-sha256")
     {
         _key = key.ToArray();
         _algorithm = ParseScheme(signatureScheme);
-        _hash = _key.Length == 0 ? null : IncrementalHash.CreateHMAC(_algorithm, _key);
+        _hash = _key.Length == 0 ? null : new ThreadLocal<IncrementalHash>(() => IncrementalHash.CreateHMAC(_algorithm, _key), trackAllValues: true);
     }
 
     public static MessageSigner FromKey(string key, string signatureScheme = "hmac-sha256") => new(Encoding.UTF8.GetBytes(key), signatureScheme);
@@ -34,23 +37,12 @@ public sealed class MessageSigner
             return [];
         }
 
-        Span<byte> digest = stackalloc byte[64];
-        int length;
-        lock (_lock)
-        {
-            _hash.AppendData(header);
-            _hash.AppendData(parentHeader);
-            _hash.AppendData(metadata);
-            _hash.AppendData(content);
-            length = _hash.GetHashAndReset(digest);
-        }
-
-        var hex = new byte[length * 2];
-        Convert.TryToHexStringLower(digest[..length], hex, out _);
-        return hex;
+        Span<byte> hex = stackalloc byte[MaxDigestBytes * 2];
+        var length = SignInto(header, parentHeader, metadata, content, hex);
+        return hex[..length].ToArray();
     }
 
-    /// <summary>Checks a received signature in constant time.</summary>
+    /// <summary>Checks a received signature in constant time, without allocating.</summary>
     public bool Verify(ReadOnlySpan<byte> signature, ReadOnlySpan<byte> header, ReadOnlySpan<byte> parentHeader, ReadOnlySpan<byte> metadata, ReadOnlySpan<byte> content)
     {
         if (_hash is null)
@@ -58,8 +50,37 @@ public sealed class MessageSigner
             return true;
         }
 
-        var expected = Sign(header, parentHeader, metadata, content);
-        return CryptographicOperations.FixedTimeEquals(expected, signature);
+        Span<byte> expected = stackalloc byte[MaxDigestBytes * 2];
+        var length = SignInto(header, parentHeader, metadata, content, expected);
+        return CryptographicOperations.FixedTimeEquals(expected[..length], signature);
+    }
+
+    public void Dispose()
+    {
+        if (_hash is null)
+        {
+            return;
+        }
+
+        foreach (var hash in _hash.Values)
+        {
+            hash.Dispose();
+        }
+
+        _hash.Dispose();
+    }
+
+    private int SignInto(ReadOnlySpan<byte> header, ReadOnlySpan<byte> parentHeader, ReadOnlySpan<byte> metadata, ReadOnlySpan<byte> content, Span<byte> hex)
+    {
+        var hash = _hash!.Value!;
+        hash.AppendData(header);
+        hash.AppendData(parentHeader);
+        hash.AppendData(metadata);
+        hash.AppendData(content);
+        Span<byte> digest = stackalloc byte[MaxDigestBytes];
+        var length = hash.GetHashAndReset(digest);
+        Convert.TryToHexStringLower(digest[..length], hex, out var written);
+        return written;
     }
 
     private static HashAlgorithmName ParseScheme(string scheme) => scheme switch

@@ -64,16 +64,21 @@ public static class PythonEnvironment
     /// <summary>
     /// Runs <c>/usr/bin/python3 <paramref name="scriptPath"/> <paramref name="arguments"/></c> and returns its exit code
     /// and output. Throws <see cref="TimeoutException"/> when it runs past <paramref name="timeout"/> (default 5 minutes).
+    /// <paramref name="environment"/> adds variables to (or overrides them in) the inherited environment.
     /// </summary>
     public static async Task<(int ExitCode, string Stdout, string Stderr)> RunScriptAsync(
-        string scriptPath, IReadOnlyList<string> arguments, CancellationToken cancellationToken, TimeSpan? timeout = null)
+        string scriptPath,
+        IReadOnlyList<string> arguments,
+        CancellationToken cancellationToken,
+        TimeSpan? timeout = null,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         ArgumentNullException.ThrowIfNull(scriptPath);
         ArgumentNullException.ThrowIfNull(arguments);
         var limit = timeout ?? TimeSpan.FromMinutes(5);
         var command = $"{InterpreterPath} {scriptPath} {string.Join(" ", arguments)}";
         var expectation = $"`{Shorten(command)}` did not exit within {limit.TotalSeconds:0} s; it was expected to finish and print its results";
-        return await RunAsync([scriptPath, .. arguments], limit, expectation, cancellationToken).ConfigureAwait(false);
+        return await RunAsync([scriptPath, .. arguments], limit, expectation, cancellationToken, environment).ConfigureAwait(false);
     }
 
     private static string? ProbeModule(string module) => ModuleProblems.GetOrAdd(module, static m =>
@@ -91,7 +96,11 @@ public static class PythonEnvironment
     });
 
     private static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(
-        IReadOnlyList<string> arguments, TimeSpan timeout, string timeoutMessage, CancellationToken cancellationToken)
+        IReadOnlyList<string> arguments,
+        TimeSpan timeout,
+        string timeoutMessage,
+        CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var startInfo = new ProcessStartInfo(InterpreterPath)
         {
@@ -106,6 +115,11 @@ public static class PythonEnvironment
 
         startInfo.Environment["PYTHONIOENCODING"] = "utf-8";
         startInfo.Environment["PYTHONDONTWRITEBYTECODE"] = "1";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>(StringComparer.Ordinal))
+        {
+            startInfo.Environment[name] = value;
+        }
+
         using var process = Process.Start(startInfo) ?? throw new InvalidOperationException($"{InterpreterPath} did not start");
         using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeoutSource.CancelAfter(timeout);

@@ -1,0 +1,14 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Quire.Messaging.Protocol.Content;
+
+/// <summary><c>comm_close</c>.</summary>
+public sealed record CommClose : MessageContent
+{
+    [JsonPropertyName("comm_id")]
+    public string CommId { get; init; } = string.Empty;
+
+    [JsonPropertyName("data")]
+    public Dictionary<string, JsonElement> Data { get; init; } = [];
+}

@@ -1,0 +1,4 @@
+namespace Quire.Messaging.Protocol.Content;
+
+/// <summary><c>interrupt_reply</c>.</summary>
+public sealed record InterruptReply : ReplyContent;

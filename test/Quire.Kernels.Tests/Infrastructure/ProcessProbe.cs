@@ -1,0 +1,43 @@
+using System.Globalization;
+
+namespace Quire.Kernels.Tests.Infrastructure;
+
+/// <summary>Looks at processes and this process's file descriptors through /proc.</summary>
+internal static class ProcessProbe
+{
+    /// <summary>True when <paramref name="pid"/> names a process that has not exited (zombies count as exited).</summary>
+    public static bool IsRunning(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/stat");
+            var state = stat[(stat.LastIndexOf(')') + 2)..][0];
+            return state is not ('Z' or 'X');
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    public static int OpenFileDescriptors() => Directory.GetFileSystemEntries("/proc/self/fd").Length;
+
+    /// <summary>
+    /// Waits for a condition that has no event to wait on (another process's exit, a socket closed by NetMQ's
+    /// background reaper), checking every 50 ms; fails with <paramref name="expectation"/> after <paramref name="timeout"/>.
+    /// </summary>
+    public static async Task EventuallyAsync(Func<bool> condition, TimeSpan timeout, string expectation)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(50));
+        var deadline = TimeProvider.System.GetTimestamp() + (long)(timeout.TotalSeconds * TimeProvider.System.TimestampFrequency);
+        while (!condition())
+        {
+            if (TimeProvider.System.GetTimestamp() > deadline)
+            {
+                Assert.Fail($"{expectation} (not so after {timeout.TotalSeconds:0.#} s)");
+            }
+
+            await timer.WaitForNextTickAsync(TestContext.Current.CancellationToken);
+        }
+    }
+}
