@@ -11,6 +11,9 @@ packages=(
   python3-ipykernel      # the reference kernel: driven by Quire's client and kernel manager
   git              # `quire nb strip --install` and the git diff driver are tested in real repositories
   tmux             # `quire console` is driven in a real terminal by its end-to-end test
+  python3-jupyter-kernel-test # Debian's kernel conformance suite, run against the C# kernel
+  python3-nbclient       # runs a C# notebook with the installed kernelspec
+  jupyter-console        # `jupyter console --kernel csharp` is driven in tmux
 )
 
 missing=()

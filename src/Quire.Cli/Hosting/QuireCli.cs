@@ -16,6 +16,7 @@ public static class QuireCli
         {
             NbCommand.Create(console),
             Kernels.ConsoleCommand.Create(console),
+            Kernels.KernelCommand.Create(console),
         };
         return root;
     }

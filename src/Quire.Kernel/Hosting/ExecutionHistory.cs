@@ -8,6 +8,7 @@ namespace Quire.Kernel.Hosting;
 internal sealed class ExecutionHistory(int capacity)
 {
     private readonly List<(int Line, string Code)> _entries = [];
+    private readonly Dictionary<int, string> _outputs = [];
     private readonly Lock _lock = new();
 
     public void Add(int executionCount, string code)
@@ -17,17 +18,29 @@ internal sealed class ExecutionHistory(int capacity)
             _entries.Add((executionCount, code));
             if (_entries.Count > capacity)
             {
+                _outputs.Remove(_entries[0].Line);
                 _entries.RemoveAt(0);
             }
+        }
+    }
+
+    /// <summary>Remembers a cell's result (its text/plain), for requests with <c>output</c> set.</summary>
+    public void AddOutput(int executionCount, string text)
+    {
+        lock (_lock)
+        {
+            _outputs[executionCount] = text;
         }
     }
 
     public IReadOnlyList<JsonElement> Query(HistoryRequest request)
     {
         List<(int Line, string Code)> entries;
+        Dictionary<int, string> outputs;
         lock (_lock)
         {
             entries = [.. _entries];
+            outputs = new(_outputs);
         }
 
         IEnumerable<(int Line, string Code)> selected = request.HistAccessType switch
@@ -38,8 +51,11 @@ internal sealed class ExecutionHistory(int capacity)
             _ => [],
         };
 
-        // Entries are [session, line_number, input]; this kernel's session is always 1.
-        return [.. selected.Select(e => JsonSerializer.SerializeToElement(new object[] { 1, e.Line, e.Code }, HostJsonContext.Default.ObjectArray))];
+        // Entries are [session, line_number, input], or [session, line_number, [input, output]] when outputs are asked
+        // for (output null for cells without a result); this kernel's session is always 1.
+        return [.. selected.Select(e => JsonSerializer.SerializeToElement(
+            request.Output ? new object?[] { 1, e.Line, new object?[] { e.Code, outputs.GetValueOrDefault(e.Line) } } : new object[] { 1, e.Line, e.Code },
+            HostJsonContext.Default.ObjectArray))];
     }
 
     private static IEnumerable<(int Line, string Code)> Search(List<(int Line, string Code)> entries, HistoryRequest request)

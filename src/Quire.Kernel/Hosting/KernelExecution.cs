@@ -58,15 +58,26 @@ public sealed class KernelExecution
         _host.PublishAsync(MessageTypes.ClearOutput, new ClearOutput { Wait = wait }, MessagingJsonContext.Default.ClearOutput, Request, cancellationToken);
 
     /// <summary>Publishes the cell's value (<c>execute_result</c>); ignored for silent cells, as the protocol asks.</summary>
-    public ValueTask PublishResultAsync(Dictionary<string, JsonElement> data, Dictionary<string, JsonElement>? metadata = null, CancellationToken cancellationToken = default) =>
-        Silent
-            ? ValueTask.CompletedTask
-            : _host.PublishAsync(
+    public ValueTask PublishResultAsync(Dictionary<string, JsonElement> data, Dictionary<string, JsonElement>? metadata = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (Silent)
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        if (Content.StoreHistory && data.TryGetValue("text/plain", out var text) && text.ValueKind == JsonValueKind.String)
+        {
+            _host.RecordOutput(ExecutionCount, text.GetString()!);
+        }
+
+        return _host.PublishAsync(
                 MessageTypes.ExecuteResult,
                 new ExecuteResult { ExecutionCount = ExecutionCount, Data = data, Metadata = metadata ?? [] },
                 MessagingJsonContext.Default.ExecuteResult,
                 Request,
                 cancellationToken);
+    }
 
     /// <summary>Asks the frontend for a line of input through <c>input_request</c> on stdin.</summary>
     /// <exception cref="StdinNotAllowedException">The frontend said it cannot answer (<c>allow_stdin</c> false).</exception>

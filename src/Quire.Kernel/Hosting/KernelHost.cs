@@ -67,6 +67,8 @@ public sealed partial class KernelHost
         return _shutdown.Task.IsCompletedSuccessfully && _shutdown.Task.Result;
     }
 
+    internal void RecordOutput(long executionCount, string text) => _history.AddOutput((int)executionCount, text);
+
     internal async ValueTask PublishAsync<T>(string msgType, T content, JsonTypeInfo<T> type, JupyterMessage? parent, CancellationToken cancellationToken)
     {
         var message = Session.Create(msgType, content, type, parent);

@@ -197,6 +197,31 @@ public sealed class KernelHostTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task History_WithOutput_PairsEachInputWithItsResult()
+    {
+        _engine.Execute = async (execution, ct) =>
+        {
+            if (execution.Code == "6*7")
+            {
+                await execution.PublishResultAsync(new() { ["text/plain"] = System.Text.Json.JsonSerializer.SerializeToElement("42") }, cancellationToken: ct);
+            }
+
+            return ExecutionOutcome.Ok;
+        };
+        Execute("x = 1");
+        await NextAsync(KernelChannel.Shell, MessageTypes.ExecuteReply);
+        Execute("6*7");
+        await NextAsync(KernelChannel.Shell, MessageTypes.ExecuteReply);
+
+        Send(KernelChannel.Shell, MessageTypes.HistoryRequest, new HistoryRequest { HistAccessType = "tail", N = 2, Output = true }, Json.HistoryRequest);
+        var history = (await NextAsync(KernelChannel.Shell, MessageTypes.HistoryReply)).GetContent(Json.HistoryReply).History;
+
+        Assert.Equal(2, history.Count);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, history[0][2][1].ValueKind);
+        Assert.Equal(("6*7", "42"), (history[1][2][0].GetString(), history[1][2][1].GetString()));
+    }
+
+    [Fact]
     public async Task UnknownRequest_IsIgnored_AndTheNextIsServed()
     {
         _channels.Deliver(KernelChannel.Shell, _client.CreateRaw("frobnicate_request", "{}"u8.ToArray()));

@@ -1,0 +1,3 @@
+using Quire.Kernel.CSharp;
+
+return await CSharpKernelProgram.RunAsync(args);
