@@ -18,6 +18,7 @@ session.digest_history_size = count + 1024
 socket = zmq.Context.instance().socket(zmq.SUB)
 socket.setsockopt(zmq.RCVHWM, 10_000_000)
 socket.setsockopt(zmq.SUBSCRIBE, b"")
+socket.setsockopt(zmq.RCVTIMEO, 60_000)  # report rather than hang if the flood stops short
 socket.connect(f"tcp://{info['ip']}:{info['iopub_port']}")
 received = size = 0
 start = None
@@ -28,6 +29,7 @@ while True:
         if not os.path.exists(ready):
             open(ready, "w").close()
     elif kind == "done":
+        open(ready + ".done", "w").close()
         seconds = time.perf_counter() - start if start else 0
         print(json.dumps({"messages": received, "bytes": size, "seconds": seconds}))
         sys.exit(0 if received == count else 1)

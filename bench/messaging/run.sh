@@ -45,17 +45,17 @@ kill "$kernel_pid"; kernel_pid=""
 py_rx=(); q_rx=(); wire=0
 for round in 1 2 3; do
   connection "$work/flood.json"
-  rm -f "$work/ready"
+  rm -f "$work/ready" "$work/ready.done"
   /usr/bin/python3 bench/messaging/jc_receive.py "$work/flood.json" "$flood" "$work/ready" > "$work/py.json" &
   receiver=$!
   wire=$(dotnet "$bench" messaging-flood "$work/flood.json" "$flood" "$size" "$work/ready")
-  wait "$receiver"; py_rx+=("$(cat "$work/py.json")")
+  wait "$receiver" || echo "warning: the jupyter_client receiver got fewer messages than sent" >&2; py_rx+=("$(cat "$work/py.json")")
   connection "$work/flood.json"
-  rm -f "$work/ready"
+  rm -f "$work/ready" "$work/ready.done"
   dotnet "$bench" messaging-receive "$work/flood.json" "$flood" "$work/ready" > "$work/q.json" &
   receiver=$!
   dotnet "$bench" messaging-flood "$work/flood.json" "$flood" "$size" "$work/ready" >/dev/null
-  wait "$receiver"; q_rx+=("$(cat "$work/q.json")")
+  wait "$receiver" || echo "warning: the Quire receiver got fewer messages than sent" >&2; q_rx+=("$(cat "$work/q.json")")
 done
 
 /usr/bin/python3 - "$wire" "${py_rt[@]}" -- "${q_rt[@]}" -- "${py_rx[@]}" -- "${q_rx[@]}" <<'PY'

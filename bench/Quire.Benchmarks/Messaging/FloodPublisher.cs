@@ -53,10 +53,14 @@ internal static class FloodPublisher
         }
 
         Send(publisher, Frames(codec, session.CreateRaw("done", "{}"u8.ToArray())));
-        publisher.Dispose();
 
-        // Socket disposal only hands the unsent queue to NetMQ's I/O thread; wait for it before the process exits.
-        NetMQConfig.Cleanup(block: true);
+        // Whatever is still queued dies with this process: stay until the receiver says it got "done" (or 5 minutes).
+        var finished = readyFile + ".done";
+        wait.Restart();
+        while (!File.Exists(finished) && wait.Elapsed < TimeSpan.FromMinutes(5))
+        {
+            publisher.Poll(TimeSpan.FromMilliseconds(10));
+        }
         // Wire bytes of one flood message (all frames), for MB/s.
         Console.WriteLine(flood[0].Sum(f => f.Length));
         return 0;

@@ -35,6 +35,7 @@ internal static class FloodReceiver
 
                         break;
                     case "done":
+                        await File.WriteAllTextAsync(readyFile + ".done", "done");
                         var seconds = watch?.Elapsed.TotalSeconds ?? 0;
                         Console.WriteLine(JsonSerializer.Serialize(new Dictionary<string, double>
                         {
