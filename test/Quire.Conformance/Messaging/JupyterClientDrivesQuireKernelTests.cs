@@ -56,9 +56,8 @@ public sealed class JupyterClientDrivesQuireKernelTests(JupyterClientDrive drive
 
     /// <summary>
     /// jupyter_client's <c>KernelClient.input()</c> sends an <c>input_reply</c> whose <c>parent_header</c> is empty, and
-    /// ipykernel takes whatever <c>input_reply</c> comes next on stdin. Quire's KernelHost matches replies to requests
-    /// by parent and drops the unparented one, so the cell waits until a parented reply (as JupyterLab sends) arrives.
-    /// Skipped, with that reason, while the divergence stands; it passes once KernelHost accepts the reply.
+    /// ipykernel takes whatever <c>input_reply</c> comes next on stdin. Quire's KernelHost gives an unparented reply to
+    /// the only input request waiting, so the cell gets the value as it would from ipykernel.
     /// </summary>
     [Theory]
     [MemberData(nameof(IPyKernelLeniencyChecks))]
@@ -68,13 +67,6 @@ public sealed class JupyterClientDrivesQuireKernelTests(JupyterClientDrive drive
         var report = await drive.GetReportAsync(TestContext.Current.CancellationToken);
 
         var check = report.Require(name);
-
-        if (!check.Ok && check.Details.TryGetProperty("needed_parented_reply", out var needed) && needed.GetBoolean())
-        {
-            Assert.Skip(
-                "Known divergence: Quire.Kernel's KernelHost drops an input_reply with an empty parent_header (what " +
-                $"jupyter_client's KernelClient.input() sends; ipykernel accepts it). {check.Describe()}");
-        }
 
         Assert.True(check.Ok, $"jupyter_client driving Quire.TestKernel: check failed. {check.Describe()}");
     }
