@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using NetMQ;
+using NetMQ.Monitoring;
 using NetMQ.Sockets;
 using Quire.Messaging.Connection;
 using Quire.Messaging.Protocol;
@@ -22,6 +23,8 @@ internal sealed class ZeroMqClientChannels : ZeroMqConnection, IClientChannels
 {
     private const int PingIdLength = 16;
     private readonly ConcurrentDictionary<Guid, TaskCompletionSource<bool>> _pings = new();
+    private readonly List<NetMQMonitor> _monitors = [];
+    private readonly List<Task> _connected = [];
 
     private ZeroMqClientChannels(ConnectionInfo connection, ZeroMqTransportOptions options, ILogger logger)
         : base("client", connection, options, logger)
@@ -60,6 +63,26 @@ internal sealed class ZeroMqClientChannels : ZeroMqConnection, IClientChannels
         finally
         {
             _pings.TryRemove(id, out _);
+        }
+    }
+
+    public async Task<bool> WaitConnectedAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(IsDisposed, this);
+        Task all;
+        lock (_connected)
+        {
+            all = Task.WhenAll(_connected);
+        }
+
+        try
+        {
+            await all.WaitAsync(timeout, Options.TimeProvider, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
         }
     }
 
@@ -106,6 +129,14 @@ internal sealed class ZeroMqClientChannels : ZeroMqConnection, IClientChannels
         }
     }
 
+    protected override void OnClosing()
+    {
+        foreach (var monitor in _monitors)
+        {
+            monitor.Dispose();
+        }
+    }
+
     protected override void OnStopped()
     {
         foreach (var echo in _pings.Values)
@@ -121,7 +152,20 @@ internal sealed class ZeroMqClientChannels : ZeroMqConnection, IClientChannels
             socket.Options.Identity = identity;
         }
 
-        AddSocket(channel, socket, receives: true).Connect(Endpoint(channel));
+        AddSocket(channel, socket, receives: true);
+
+        // Watched before connecting, so that a quick connection is not missed.
+        var connected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var monitor = new NetMQMonitor(socket, $"inproc://quire-client-{Guid.NewGuid():N}", SocketEvents.Connected);
+        monitor.Connected += (_, _) => connected.TrySetResult();
+        monitor.AttachToPoller(Poller);
+        _monitors.Add(monitor);
+        lock (_connected)
+        {
+            _connected.Add(connected.Task);
+        }
+
+        socket.Connect(Endpoint(channel));
     }
 
     private string Endpoint(KernelChannel channel) => Connection.Endpoint(channel);

@@ -38,6 +38,7 @@ public sealed class RoundTripTests
     public async Task InputRequest_GoesToTheClientThatMadeTheShellRequest(string transport)
     {
         await using var pair = await Pair.OpenAsync(transport);
+        Assert.True(await pair.Client.WaitConnectedAsync(TimeSpan.FromSeconds(30), Ct), "the client's shell, control and stdin did not connect within 30 s");
         await pair.Client.SendAsync(KernelChannel.Shell, pair.ClientSession.CreateRaw("execute_request", """{"code":"input()"}"""u8.ToArray()), Ct);
         var execute = await Wait.NextAsync(pair.Kernel.Reader(KernelChannel.Shell), "execute_request on the kernel's shell");
 
@@ -113,5 +114,18 @@ public sealed class RoundTripTests
         await Assert.ThrowsAsync<ArgumentException>(async () => await pair.Client.SendAsync(KernelChannel.IOPub, message, Ct));
         await Assert.ThrowsAsync<ArgumentException>(async () => await pair.Kernel.SendAsync(KernelChannel.Heartbeat, message, Ct));
         Assert.Throws<ArgumentException>(() => pair.Kernel.Reader(KernelChannel.IOPub));
+    }
+
+    [Fact]
+    public async Task WaitConnected_IsFalseWhileNoKernelListens_AndTrueOnceOneDoes()
+    {
+        var transport = new ZeroMqTransport();
+        var info = Quire.Messaging.Connection.ConnectionFile.Create("test", "tcp");
+        await using var client = await transport.ConnectAsync(info, Ct);
+
+        Assert.False(await client.WaitConnectedAsync(TimeSpan.FromMilliseconds(200), Ct), "connected although no kernel listens");
+
+        await using var kernel = await transport.BindAsync(info, Ct);
+        Assert.True(await client.WaitConnectedAsync(TimeSpan.FromSeconds(30), Ct), "shell, control and stdin did not connect within 30 s of the kernel binding");
     }
 }

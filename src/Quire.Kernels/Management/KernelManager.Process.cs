@@ -93,6 +93,14 @@ public sealed partial class KernelManager
     {
         var reply = await client.KernelInfoAsync(_options.KernelInfoRetryInterval, cancellationToken).ConfigureAwait(false);
         await iopubSeen.WaitAsync(_options.KernelInfoRetryInterval, _time, cancellationToken).ConfigureAwait(false);
+
+        // Shell answered, but stdin reconnects on its own timer: an execution that asks for input before the kernel
+        // has met the stdin socket would lose the question.
+        if (!await client.WaitConnectedAsync(_options.KernelInfoRetryInterval, cancellationToken).ConfigureAwait(false))
+        {
+            throw new TimeoutException($"the stdin or control channel did not connect within {_options.KernelInfoRetryInterval}");
+        }
+
         return reply;
     }
 

@@ -101,6 +101,16 @@ public sealed partial class KernelClient : IAsyncDisposable
         return _channels.PingAsync(timeout, cancellationToken);
     }
 
+    /// <summary>
+    /// Waits until shell, control and stdin have reached the kernel (see <see cref="IClientChannels.WaitConnectedAsync"/>);
+    /// false after <paramref name="timeout"/>.
+    /// </summary>
+    public Task<bool> WaitConnectedAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        ThrowIfDisposed();
+        return _channels.WaitConnectedAsync(timeout, cancellationToken);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)

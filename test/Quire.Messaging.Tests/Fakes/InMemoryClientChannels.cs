@@ -47,6 +47,8 @@ internal sealed class InMemoryClientChannels : IClientChannels
         return Task.FromResult(_pingAnswers.TryDequeue(out var answer) ? answer : DefaultPingAnswer);
     }
 
+    public Task<bool> WaitConnectedAsync(TimeSpan timeout, CancellationToken cancellationToken = default) => Task.FromResult(true);
+
     /// <summary>The messages the client sent on a channel, for the fake kernel.</summary>
     public ChannelReader<JupyterMessage> Sent(KernelChannel channel) => _toKernel[channel].Reader;
 
