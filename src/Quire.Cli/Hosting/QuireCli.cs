@@ -17,6 +17,7 @@ public static class QuireCli
             NbCommand.Create(console),
             Kernels.ConsoleCommand.Create(console),
             Kernels.KernelCommand.Create(console),
+            Server.ServeCommand.Create(console),
         };
         return root;
     }
