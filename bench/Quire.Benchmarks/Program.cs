@@ -1,6 +1,8 @@
 using System.Globalization;
 using Quire.Benchmarks;
+using Quire.Benchmarks.CSharpKernel;
 using Quire.Benchmarks.Messaging;
+using Quire.Benchmarks.Server;
 
 return args switch
 {
@@ -8,6 +10,9 @@ return args switch
     ["messaging-roundtrip", var connection, var count] => await RoundTripBenchmark.RunAsync(connection, Int(count)),
     ["messaging-flood", var connection, var count, var size, var ready] => FloodPublisher.Run(connection, Int(count), Int(size), ready),
     ["messaging-receive", var connection, var count, var ready] => await FloodReceiver.RunAsync(connection, Int(count), ready),
+    ["csharp-kernel", var rounds, var executes, var streamMiB] => await KernelComparisonBenchmark.RunAsync(Int(rounds), Int(executes), Int(streamMiB)),
+    ["server", var quire, var notebooks, var work, var rounds, var passes, var workers, var seconds, var kernels, var executes] =>
+        await ServerBenchmark.RunAsync(new ServerSettings(quire, notebooks, work, Int(rounds), Int(passes), Int(workers), Int(seconds), Int(kernels), Int(executes))),
     _ => Usage(),
 };
 
@@ -20,6 +25,8 @@ static int Usage()
                Quire.Benchmarks messaging-roundtrip CONNECTION_FILE COUNT
                Quire.Benchmarks messaging-flood CONNECTION_FILE COUNT SIZE READY_FILE
                Quire.Benchmarks messaging-receive CONNECTION_FILE COUNT READY_FILE
+               Quire.Benchmarks csharp-kernel ROUNDS EXECUTES_PER_ROUND STREAM_MIB   (kernelspecs python3 and csharp on JUPYTER_PATH)
+               Quire.Benchmarks server QUIRE_DLL NOTEBOOK_DIR WORK_DIR ROUNDS PASSES WORKERS SECONDS KERNELS EXECUTES   (bench/server/run.sh)
         """);
     return 2;
 }

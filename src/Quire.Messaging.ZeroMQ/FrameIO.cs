@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Runtime.InteropServices;
 using NetMQ;
 
@@ -12,10 +11,7 @@ internal static class FrameIO
 {
     // Per thread: each connection's sockets are read only by that connection's own thread.
     [ThreadStatic]
-    private static ArrayBufferWriter<byte>? _scratch;
-
-    [ThreadStatic]
-    private static List<int>? _lengths;
+    private static Msg[]? _parts;
 
     /// <summary>What <see cref="TryReceive"/> found.</summary>
     public enum Received
@@ -26,42 +22,60 @@ internal static class FrameIO
     }
 
     /// <summary>
-    /// Reads one whole multipart message into <paramref name="frames"/>, copying each frame once. Once the total passes
-    /// <paramref name="maxSize"/> the remaining frames are read and discarded uncopied.
+    /// Reads one whole multipart message into <paramref name="frames"/>: consecutive slices of a single new array, so
+    /// one allocation per message instead of one per frame (a stream message has seven), and the signed frames lie
+    /// back to back for a one-pass HMAC. Once the total passes <paramref name="maxSize"/> the remaining frames are read
+    /// and discarded uncopied.
     /// </summary>
     public static Received TryReceive(NetMQSocket socket, List<ReadOnlyMemory<byte>> frames, long maxSize)
     {
         frames.Clear();
-        var msg = default(Msg);
-        msg.InitEmpty();
+        var parts = _parts ??= new Msg[16];
+        var count = 0;
+        long total = 0;
+        var tooLarge = false;
         try
         {
-            if (!socket.TryReceive(ref msg, TimeSpan.Zero))
-            {
-                return Received.Nothing;
-            }
-
-            // The parts are gathered in a reusable buffer and copied out once into a single array that all the frames
-            // slice: one allocation per message instead of one per frame (a stream message has seven).
-            var scratch = _scratch ??= new ArrayBufferWriter<byte>(4096);
-            var lengths = _lengths ??= [];
-            scratch.ResetWrittenCount();
-            lengths.Clear();
-            long total = 0;
-            var tooLarge = false;
             while (true)
             {
-                total += msg.Size;
-                tooLarge |= total > maxSize;
-                if (!tooLarge)
+                if (count == parts.Length)
                 {
-                    msg.Slice().CopyTo(scratch.GetSpan(msg.Size));
-                    scratch.Advance(msg.Size);
-                    lengths.Add(msg.Size);
+                    Array.Resize(ref parts, parts.Length * 2);
+                    _parts = parts;
                 }
 
-                // ZeroMQ delivers a multipart message whole or not at all, so the next part is already queued.
-                if (!msg.HasMore || !socket.TryReceive(ref msg, TimeSpan.Zero))
+                // The parts stay open (NetMQ's buffers) until copied, so that each byte is copied once.
+                ref var msg = ref parts[count];
+                msg.InitEmpty();
+                if (!socket.TryReceive(ref msg, TimeSpan.Zero))
+                {
+                    msg.Close();
+                    if (count == 0)
+                    {
+                        return Received.Nothing;
+                    }
+
+                    // ZeroMQ delivers a multipart message whole or not at all, so this cannot happen; if it did, what
+                    // arrived is decoded (and refused) like any other message.
+                    break;
+                }
+
+                var more = msg.HasMore;
+                total += msg.Size;
+                if (total > maxSize)
+                {
+                    // Nothing of it is kept: let the parts go as they are read.
+                    tooLarge = true;
+                    msg.Close();
+                    Close(parts, count);
+                    count = 0;
+                }
+                else
+                {
+                    count++;
+                }
+
+                if (!more)
                 {
                     break;
                 }
@@ -72,19 +86,29 @@ internal static class FrameIO
                 return Received.TooLarge;
             }
 
-            ReadOnlyMemory<byte> all = scratch.WrittenSpan.ToArray();
+            var all = new byte[total];
             var offset = 0;
-            foreach (var length in lengths)
+            for (var i = 0; i < count; i++)
             {
-                frames.Add(length == 0 ? ReadOnlyMemory<byte>.Empty : all.Slice(offset, length));
-                offset += length;
+                var size = parts[i].Size;
+                parts[i].Slice().CopyTo(all.AsSpan(offset));
+                frames.Add(all.AsMemory(offset, size));
+                offset += size;
             }
 
             return Received.Message;
         }
         finally
         {
-            msg.Close();
+            Close(parts, count);
+        }
+    }
+
+    private static void Close(Msg[] parts, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            parts[i].Close();
         }
     }
 

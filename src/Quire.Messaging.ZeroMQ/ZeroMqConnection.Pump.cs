@@ -12,30 +12,41 @@ internal abstract partial class ZeroMqConnection
 
     private void Receive(KernelChannel channel, NetMQSocket socket)
     {
-        var inbox = _inboxes[(int)channel]!;
-        for (var n = 0; n < Options.ReceiveBatch; n++)
+        var decoded = _decoded;
+        try
         {
-            switch (FrameIO.TryReceive(socket, _frames, _maxMessageSize))
+            for (var n = 0; n < Options.ReceiveBatch; n++)
             {
-                case FrameIO.Received.Nothing:
-                    return;
-                case FrameIO.Received.TooLarge:
-                    Reject(channel, "TooLarge", $"more than {_maxMessageSize} bytes");
-                    continue;
+                switch (FrameIO.TryReceive(socket, _frames, _maxMessageSize))
+                {
+                    case FrameIO.Received.Nothing:
+                        return;
+                    case FrameIO.Received.TooLarge:
+                        Reject(channel, "TooLarge", $"more than {_maxMessageSize} bytes");
+                        continue;
+                }
+
+                try
+                {
+                    decoded.Add(_codec.Decode(_frames));
+                }
+                catch (MessageRejectedException ex)
+                {
+                    Reject(channel, ex.Reason.ToString(), ex.Message);
+                }
+            }
+        }
+        finally
+        {
+            // Handed over together once the socket is drained (or the batch is full): a reader waiting on the inbox is
+            // woken once per burst rather than for every message of it. A lone reply goes at once, as before.
+            var writer = _inboxes[(int)channel]!.Writer;
+            foreach (var message in decoded)
+            {
+                writer.TryWrite(message);
             }
 
-            JupyterMessage message;
-            try
-            {
-                message = _codec.Decode(_frames);
-            }
-            catch (MessageRejectedException ex)
-            {
-                Reject(channel, ex.Reason.ToString(), ex.Message);
-                continue;
-            }
-
-            inbox.Writer.TryWrite(message);
+            decoded.Clear();
         }
     }
 

@@ -30,6 +30,7 @@ internal abstract partial class ZeroMqConnection : IMessageChannels
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly WireCodec _codec;
     private readonly List<ReadOnlyMemory<byte>> _frames = [];
+    private readonly List<JupyterMessage> _decoded = [];
     private readonly long _maxMessageSize;
     private readonly Thread _thread;
     private long _rejected;

@@ -3,7 +3,11 @@ namespace Quire.Messaging.ZeroMQ;
 /// <summary>Socket and safety settings for <see cref="ZeroMqTransport"/> connections.</summary>
 public sealed record ZeroMqTransportOptions
 {
-    /// <summary>ZeroMQ's queue limit (messages) per receiving pipe; ZeroMQ's default. Past it, PUB drops and DEALER waits.</summary>
+    /// <summary>
+    /// ZeroMQ's queue limit (messages) per receiving pipe; ZeroMQ's default. At it a socket stops reading from the
+    /// connection, which pushes back on the peer: a kernel's PUB then drops at its own send limit, a DEALER waits. A
+    /// larger limit moves a fast peer's backlog into this process, as garbage the collector must trace and move.
+    /// </summary>
     public int ReceiveHighWatermark { get; init; } = 1000;
 
     /// <summary>ZeroMQ's queue limit (messages) per sending pipe; past it a send waits on the connection's thread.</summary>

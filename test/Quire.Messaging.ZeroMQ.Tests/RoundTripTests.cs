@@ -91,6 +91,35 @@ public sealed class RoundTripTests
         Assert.Equal($"kernel.{pair.KernelSession.SessionId}.stream", Encoding.UTF8.GetString(Assert.Single(received.Identities).Span));
     }
 
+    [Fact]
+    public async Task IOPubBurst_ManyBatchesLong_ArrivesWholeAndInOrder_ThroughATinyReceiveHighWatermark()
+    {
+        // A SUB socket at its mark stops reading and the publisher keeps the rest (up to its own mark): nothing is
+        // dropped, and the connection's thread hands the messages over in batches without reordering them.
+        const int Count = 3_000;
+        var options = new ZeroMqTransportOptions { ReceiveHighWatermark = 10, SendHighWatermark = Count * 2 };
+        await using var pair = await Pair.OpenAsync(options: options);
+        await pair.SubscribedAsync();
+        var sent = new List<string>(Count);
+
+        for (var i = 0; i < Count; i++)
+        {
+            var stream = pair.KernelSession.CreateRaw("stream", Encoding.UTF8.GetBytes($$"""{"name":"stdout","text":"{{i}}\n"}"""));
+            sent.Add(stream.MsgId);
+            await pair.Kernel.SendAsync(KernelChannel.IOPub, stream, Ct);
+        }
+
+        var reader = pair.Client.Reader(KernelChannel.IOPub);
+        for (var i = 0; i < Count; i++)
+        {
+            var received = await Wait.NextAsync(reader, $"stream message {i} of {Count}");
+            Assert.Equal(sent[i], received.MsgId);
+            Assert.Equal($"{i}\n", received.Content.GetProperty("text").GetString());
+        }
+
+        Assert.Equal(0, pair.Client.RejectedCount);
+    }
+
     [Theory]
     [InlineData("tcp")]
     [InlineData("ipc")]

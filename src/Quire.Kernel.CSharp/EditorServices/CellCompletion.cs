@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.CodeAnalysis.Completion;
+using Microsoft.CodeAnalysis.Text;
 using Quire.Messaging.Protocol.Content;
 
 namespace Quire.Kernel.CSharp.EditorServices;
@@ -13,19 +14,30 @@ internal static class CellCompletion
 {
     private const string TypesKey = "_jupyter_types_experimental";
 
-    public static async Task<CompleteReply> CompleteAsync(SubmissionWorkspace workspace, CompleteRequest request, CancellationToken cancellationToken)
+    public static async Task<CompleteReply> CompleteAsync(SubmissionWorkspace workspace, CompletionSession session, CompleteRequest request, CancellationToken cancellationToken)
     {
         var code = request.Code;
         var cursor = Math.Clamp(CodePointOffsets.ToUtf16(code, request.CursorPos), 0, code.Length);
         var document = await workspace.GetDocumentAsync(code, cancellationToken).ConfigureAwait(false);
-        var service = CompletionService.GetService(document);
-        if (service is null)
+        CompletionList list;
+        TextSpan span;
+        if (session.Find(document.Project.Id, code, cursor) is { } known)
         {
-            return Empty(request.CursorPos);
+            (list, span) = known;
+        }
+        else
+        {
+            var service = CompletionService.GetService(document);
+            if (service is null)
+            {
+                return Empty(request.CursorPos);
+            }
+
+            list = await CompletionInvoker.GetCompletionsAsync(service, document, cursor, cancellationToken).ConfigureAwait(false);
+            span = list.Span;
+            session.Remember(document.Project.Id, code, cursor, list);
         }
 
-        var list = await CompletionInvoker.GetCompletionsAsync(service, document, cursor, cancellationToken).ConfigureAwait(false);
-        var span = list.Span;
         var typed = code[span.Start..Math.Max(span.Start, cursor)];
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var matches = new List<(string Text, string Kind, bool ExactCase, string Sort)>();

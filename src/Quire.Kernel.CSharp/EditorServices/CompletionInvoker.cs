@@ -66,6 +66,25 @@ internal static class CompletionInvoker
         }
 
         switchOff.SetValue(clone, switchOff.PropertyType == typeof(bool?) ? (bool?)false : false);
+
+        // Providers whose items a notebook drops or never shows (indexers and operators as "this[]" and "+", snippets,
+        // name suggestions for a declaration): skipping them makes every request cheaper. Absent in a later Roslyn, they
+        // are simply left as they are.
+        Set(optionsType!, clone, "UnnamedSymbolCompletionDisabled", true);
+        Set(optionsType!, clone, "ShowNameSuggestions", false);
+        if (optionsType!.GetProperty("SnippetsBehavior")?.PropertyType is { IsEnum: true } rule && Enum.TryParse(rule, "NeverInclude", out var never))
+        {
+            Set(optionsType!, clone, "SnippetsBehavior", never);
+        }
+
         return (method, clone);
+    }
+
+    private static void Set(Type optionsType, object options, string name, object value)
+    {
+        if (optionsType.GetProperty(name) is { CanWrite: true } property && property.PropertyType == value.GetType())
+        {
+            property.SetValue(options, value);
+        }
     }
 }

@@ -7,12 +7,13 @@ namespace Quire.Kernel.CSharp.EditorServices;
 internal sealed class EditorService(ScriptRunner runner)
 {
     private readonly SubmissionWorkspace _workspace = new(runner);
+    private readonly CompletionSession _session = new();
     private readonly Lazy<XmlDocumentation> _documentation = new(XmlDocumentation.ForRunningFramework);
 
     public Task<CompleteReply> CompleteAsync(CompleteRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return CellCompletion.CompleteAsync(_workspace, request, cancellationToken);
+        return CellCompletion.CompleteAsync(_workspace, _session, request, cancellationToken);
     }
 
     public Task<InspectReply> InspectAsync(InspectRequest request, CancellationToken cancellationToken)

@@ -10,6 +10,11 @@ namespace Quire.Kernel.CSharp.Execution;
 /// <see cref="LambdaRewriter"/> when it has expression lambdas). Errors are always reported against the code as
 /// written, and a rewrite that would not compile falls back to the code as written.
 /// </summary>
+/// <remarks>
+/// Roslyn's <c>Script.Compile</c> binds a cell twice (to emit, then again to list warnings nobody reads), and every
+/// new submission binds its predecessor once more (Roslyn checks it has no errors), so the happy path here emits the
+/// text that will run exactly once (<c>CreateDelegate</c>) and binds other texts only when something failed.
+/// </remarks>
 internal static class CellCompiler
 {
     public static CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.Latest, kind: SourceCodeKind.Script);
@@ -19,36 +24,48 @@ internal static class CellCompiler
     public static Script<object?> Compile(Func<string, Script<object?>> create, string code, CancellationToken cancellationToken)
     {
         var tree = CSharpSyntaxTree.ParseText(code, ParseOptions, cancellationToken: cancellationToken);
-        var text = InterruptRewriter.Rewrite(tree.GetRoot(cancellationToken)).ToFullString();
+        var rewritten = InterruptRewriter.Rewrite(tree.GetRoot(cancellationToken));
+        var text = rewritten.ToFullString();
         var script = create(text);
-        var diagnostics = script.Compile(cancellationToken);
-        if (HasErrors(diagnostics))
+        if (LambdaRewriter.Applies(rewritten))
         {
-            if (text == code)
+            var compilation = script.GetCompilation();
+            var compiled = compilation.SyntaxTrees.Last();
+            var withLambdas = create(new LambdaRewriter(compilation.GetSemanticModel(compiled), cancellationToken).Visit(compiled.GetRoot(cancellationToken)).ToFullString());
+            if (Emit(withLambdas, cancellationToken) is null)
             {
-                throw Failed(diagnostics);
+                return withLambdas;
             }
-
-            // Errors of the rewritten text would show its columns: compile the cell as written to report them.
-            var original = create(code);
-            var originalDiagnostics = original.Compile(cancellationToken);
-            return HasErrors(originalDiagnostics) ? throw Failed(originalDiagnostics) : original;
         }
 
-        var compilation = script.GetCompilation();
-        var compiled = compilation.SyntaxTrees.Last();
-        var root = compiled.GetRoot(cancellationToken);
-        if (!LambdaRewriter.Applies(root))
+        var failed = Emit(script, cancellationToken);
+        if (failed is null)
         {
             return script;
         }
 
-        var withLambdas = create(new LambdaRewriter(compilation.GetSemanticModel(compiled), cancellationToken).Visit(root).ToFullString());
-        return HasErrors(withLambdas.Compile(cancellationToken)) ? script : withLambdas;
+        if (text == code)
+        {
+            throw failed;
+        }
+
+        // Errors of the rewritten text would show its columns: compile the cell as written to report them (or, should
+        // a rewrite ever break a valid cell, to run it as written).
+        var original = create(code);
+        return Emit(original, cancellationToken) is { } error ? throw error : original;
     }
 
-    private static bool HasErrors(IEnumerable<Diagnostic> diagnostics) => diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
-
-    private static CompilationErrorException Failed(System.Collections.Immutable.ImmutableArray<Diagnostic> diagnostics) =>
-        new(string.Join('\n', diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)), diagnostics);
+    /// <summary>Emits and loads the submission (the script keeps it for its runs); the compile errors when it has some.</summary>
+    private static CompilationErrorException? Emit(Script<object?> script, CancellationToken cancellationToken)
+    {
+        try
+        {
+            _ = script.CreateDelegate(cancellationToken);
+            return null;
+        }
+        catch (CompilationErrorException ex)
+        {
+            return ex;
+        }
+    }
 }

@@ -21,8 +21,8 @@ internal static partial class CellErrors
         return ExecutionOutcome.Error("CompilationError", lines.FirstOrDefault() ?? exception.Message, lines);
     }
 
-    /// <summary>The error of an exception a cell threw; <paramref name="cellOf"/> names the cell a submission class came from.</summary>
-    public static ExecutionOutcome FromException(Exception exception, Func<string, long?>? cellOf = null)
+    /// <summary>The error of an exception a cell threw; <paramref name="cellOf"/> names the cell a compilation (<c>cell#ID</c>) ran as.</summary>
+    public static ExecutionOutcome FromException(Exception exception, Func<int, long?>? cellOf = null)
     {
         if (exception is System.Reflection.TargetInvocationException { InnerException: { } invoked })
         {
@@ -49,7 +49,7 @@ internal static partial class CellErrors
         return $"{where}{diagnostic.Severity.ToString().ToLowerInvariant()} {diagnostic.Id}: {diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}";
     }
 
-    private static void Describe(Exception exception, Func<string, long?> cellOf, List<string> traceback, string indent)
+    private static void Describe(Exception exception, Func<int, long?> cellOf, List<string> traceback, string indent)
     {
         traceback.Add($"{indent}{exception.GetType().FullName}: {exception.Message}");
         traceback.AddRange(Collapse(CellFrames(exception, cellOf)).Select(f => indent + f));
@@ -94,7 +94,7 @@ internal static partial class CellErrors
         }
     }
 
-    private static IEnumerable<string> CellFrames(Exception exception, Func<string, long?> cellOf)
+    private static IEnumerable<string> CellFrames(Exception exception, Func<int, long?> cellOf)
     {
         foreach (var line in (exception.StackTrace ?? string.Empty).Split('\n'))
         {
@@ -102,9 +102,9 @@ internal static partial class CellErrors
             var match = CellLine().Match(frame);
             if (match.Success)
             {
-                var submission = Submission().Match(frame);
-                var cell = submission.Success && cellOf(submission.Value) is { } count ? $"cell [{count}]" : "cell";
-                yield return $"   at {Method(frame)} in {cell}, line {match.Groups[1].Value}";
+                var id = int.Parse(match.Groups[1].ValueSpan, System.Globalization.CultureInfo.InvariantCulture);
+                var cell = cellOf(id) is { } count ? $"cell [{count}]" : "cell";
+                yield return $"   at {Method(frame)} in {cell}, line {match.Groups[2].Value}";
             }
             else if (!frame.Contains("Submission#", StringComparison.Ordinal) && !frame.StartsWith("at Microsoft.CodeAnalysis", StringComparison.Ordinal)
                 && !frame.StartsWith("at Quire.", StringComparison.Ordinal) && !frame.StartsWith("--- End of stack trace", StringComparison.Ordinal)
@@ -119,7 +119,7 @@ internal static partial class CellErrors
 
     private static string Method(string frame)
     {
-        // "at Submission#0.<<Initialize>>d__0.MoveNext() in cell:line 3" → top-level code; "at Submission#0.Divide(Int32 a)" → Divide(Int32 a).
+        // "at Submission#0.<<Initialize>>d__0.MoveNext() in cell#1:line 3" → top-level code; "at Submission#0.Divide(Int32 a)" → Divide(Int32 a).
         var at = frame.StartsWith("at ", StringComparison.Ordinal) ? frame[3..] : frame;
         var end = at.IndexOf(" in ", StringComparison.Ordinal);
         var method = end > 0 ? at[..end] : at;
@@ -132,9 +132,6 @@ internal static partial class CellErrors
         return method.StartsWith("Submission#", StringComparison.Ordinal) && dot > 0 ? method[(dot + 1)..] : method;
     }
 
-    [GeneratedRegex(@" in cell:line (\d+)$")]
+    [GeneratedRegex(@" in cell#(\d+):line (\d+)$")]
     private static partial Regex CellLine();
-
-    [GeneratedRegex(@"Submission#\d+")]
-    private static partial Regex Submission();
 }

@@ -9,43 +9,55 @@ namespace Quire.Kernel.CSharp.Execution;
 
 /// <summary>
 /// Runs cells as chained Roslyn script submissions, so variables, methods, types and usings persist from cell to
-/// cell. Each cell is compiled on its own: line numbers in diagnostics and stack traces are the cell's own.
+/// cell. Each cell is compiled on its own: line numbers in diagnostics and stack traces are the cell's own. A cell
+/// that declares nothing is not added to the chain (later cells cannot see anything of it), which keeps the chain,
+/// and the work of compiling after it, short; running the same such cell again reuses its compilation.
 /// </summary>
 internal sealed class ScriptRunner
 {
-    /// <summary>The file name cells compile under; stack frames in user code carry it.</summary>
+    /// <summary>The file name cells compile under (<c>cell#ID</c>, see <see cref="CompiledCell.Id"/>); stack frames in user code carry it.</summary>
     public const string CellFileName = "cell";
 
     // How long an interrupted cell gets to unwind (and keep what it defined) before the kernel stops waiting for it.
     private static readonly TimeSpan InterruptGrace = TimeSpan.FromMilliseconds(250);
 
     private readonly CSharpKernelGlobals _globals;
+    private readonly CellOptions _options = new();
     private readonly ScriptWarmUp _warmUp;
-    private readonly ConcurrentDictionary<string, long> _cellNames = new(StringComparer.Ordinal);
+    private readonly CellCache _cache = new();
+    private readonly ConcurrentDictionary<int, long> _cellOfCompilation = new();
+    private int _compilations;
     private ScriptState<object?>? _state;
 
     public ScriptRunner(CSharpKernelGlobals globals)
     {
         _globals = globals;
-        _warmUp = ScriptWarmUp.Start();
+        _warmUp = ScriptWarmUp.Start(_options, globals);
     }
 
     /// <summary>The namespaces every cell can use without a using directive.</summary>
-    public static IReadOnlyList<string> DefaultImports => ScriptWarmUp.DefaultImports;
+    public static IReadOnlyList<string> DefaultImports => CellOptions.DefaultImports;
 
     /// <summary>The options cells compile with (waits for the references to be loaded, the first time).</summary>
-    public ScriptOptions Options => _warmUp.Options;
+    public ScriptOptions Options => _options.Options;
 
     /// <summary>Variables defined so far (the latest of each name), for <c>%who</c> and completion.</summary>
     public IEnumerable<ScriptVariable> Variables => _state?.Variables.GroupBy(v => v.Name).Select(g => g.Last()) ?? [];
 
-    /// <summary>The last submission that compiled (its <c>Previous</c> chain holds the earlier ones), for editor services.</summary>
+    /// <summary>The last submission of the chain (its <c>Previous</c> chain holds the earlier ones), for editor services.</summary>
     public Script? LastSubmission => _state?.Script;
 
-    /// <summary>The execution count of the cell a submission class (<c>Submission#3</c>) was compiled from, for tracebacks.</summary>
-    public long? CellOf(string submission) => _cellNames.TryGetValue(submission, out var count) ? count : null;
+    /// <summary>How many cells were compiled (a cell run again from <see cref="CellCache"/> is not).</summary>
+    public int Compilations => Volatile.Read(ref _compilations);
 
-    public void AddReferences(IEnumerable<MetadataReference> references) => _warmUp.AddReferences(references);
+    /// <summary>The execution count of the cell that compilation <paramref name="id"/> (from a <c>cell#ID</c> file name) last ran as, for tracebacks.</summary>
+    public long? CellOf(int id) => _cellOfCompilation.TryGetValue(id, out var count) ? count : null;
+
+    public void AddReferences(IEnumerable<MetadataReference> references)
+    {
+        _options.AddReferences(references);
+        _cache.Clear();
+    }
 
     /// <summary>Compiles and runs one cell. Compile errors throw <see cref="CompilationErrorException"/>.</summary>
     public Task<CellRun> RunAsync(string code, CancellationToken cancellationToken) => RunAsync(code, executionCount: null, cancellationToken);
@@ -58,20 +70,15 @@ internal sealed class ScriptRunner
     public async Task<CellRun> RunAsync(string code, long? executionCount, CancellationToken cancellationToken)
     {
         await _warmUp.Ready.WaitAsync(cancellationToken).ConfigureAwait(false);
-        var previous = _state;
-        var options = Options;
-        var script = CellCompiler.Compile(
-            text => previous is null ? CSharpScript.Create<object?>(text, options, typeof(CSharpKernelGlobals)) : previous.Script.ContinueWith<object?>(text, options),
-            code,
-            cancellationToken);
-        var compilation = script.GetCompilation();
-        var hasValue = HasTrailingValue(compilation, cancellationToken);
-        if (executionCount is { } count && compilation.ScriptClass?.Name is { } name)
+        var previous = _state ??= _warmUp.Root;
+        var cell = _cache.Find(code, previous?.Script) ?? Compile(code, previous, cancellationToken);
+        if (executionCount is { } count)
         {
-            _cellNames[name] = count;
+            _cellOfCompilation[cell.Id] = count;
         }
 
         var watch = Interrupt.Watch(cancellationToken);
+        var script = cell.Script;
         var run = CellThread.Start(() => previous is null
             ? script.RunAsync(_globals, _ => true, CancellationToken.None)
             : script.RunFromAsync(previous, _ => true, CancellationToken.None));
@@ -79,10 +86,32 @@ internal sealed class ScriptRunner
         // Checks stay armed until the cell's code has really stopped, even when the kernel stopped waiting for it.
         _ = run.ContinueWith(static (_, w) => ((IDisposable)w!).Dispose(), watch, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         var state = await WaitAsync(run, cancellationToken).ConfigureAwait(false);
+        if (cell.Declares)
+        {
+            // A failed cell still defines what ran before the exception, as in Python: keep its state.
+            _state = state;
+            _options.Applied(cell.Options);
+            _cache.Clear();
+        }
+        else
+        {
+            _cache.Remember(code, previous?.Script, cell);
+        }
 
-        // A failed cell still defines what ran before the exception, as in Python: keep its state.
-        _state = state;
-        return new CellRun(state.ReturnValue, hasValue, state.Exception);
+        return new CellRun(state.ReturnValue, cell.HasValue, state.Exception);
+    }
+
+    private CompiledCell Compile(string code, ScriptState<object?>? previous, CancellationToken cancellationToken)
+    {
+        var id = Interlocked.Increment(ref _compilations);
+        var options = (previous is null ? Options : _options.ContinuationOptions).WithFilePath($"{CellFileName}#{id}");
+        var script = CellCompiler.Compile(
+            text => previous is null ? CSharpScript.Create<object?>(text, options, typeof(CSharpKernelGlobals)) : previous.Script.ContinueWith<object?>(text, options),
+            code,
+            cancellationToken);
+        var compilation = script.GetCompilation();
+        var root = (CompilationUnitSyntax)compilation.SyntaxTrees.Last().GetRoot(cancellationToken);
+        return new CompiledCell(script, options, id, HasTrailingValue(compilation, root, cancellationToken), Declares(compilation, root));
     }
 
     private static async Task<ScriptState<object?>> WaitAsync(Task<ScriptState<object?>> run, CancellationToken cancellationToken)
@@ -106,16 +135,23 @@ internal sealed class ScriptRunner
     }
 
     /// <summary>True when the cell ends with an expression without a semicolon whose type is not void: its value is the result.</summary>
-    private static bool HasTrailingValue(Compilation compilation, CancellationToken cancellationToken)
+    private static bool HasTrailingValue(Compilation compilation, CompilationUnitSyntax root, CancellationToken cancellationToken)
     {
-        var tree = compilation.SyntaxTrees.Last();
-        var root = (CompilationUnitSyntax)tree.GetRoot(cancellationToken);
         if (root.Members.LastOrDefault() is not GlobalStatementSyntax { Statement: ExpressionStatementSyntax { SemicolonToken.IsMissing: true } statement })
         {
             return false;
         }
 
-        var type = compilation.GetSemanticModel(tree).GetTypeInfo(statement.Expression, cancellationToken).Type;
+        var type = compilation.GetSemanticModel(root.SyntaxTree).GetTypeInfo(statement.Expression, cancellationToken).Type;
         return type is not null && type.SpecialType != SpecialType.System_Void;
     }
+
+    /// <summary>
+    /// Whether later cells can see anything of this one: a member of its script class (variables, methods, types,
+    /// properties), a using, an extern alias, or a <c>#r</c>/<c>#load</c> directive.
+    /// </summary>
+    private static bool Declares(Compilation compilation, CompilationUnitSyntax root) =>
+        root.Usings.Count > 0 || root.Externs.Count > 0 || root.GetReferenceDirectives().Count > 0 || root.GetLoadDirectives().Count > 0
+        || compilation.SyntaxTrees.Count() > 1
+        || compilation.ScriptClass?.GetMembers().Any(m => !m.IsImplicitlyDeclared) != false;
 }

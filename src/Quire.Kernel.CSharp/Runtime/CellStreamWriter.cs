@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Quire.Kernel.Hosting;
 
@@ -7,18 +8,20 @@ namespace Quire.Kernel.CSharp.Runtime;
 /// <see cref="Console.Out"/> or <see cref="Console.Error"/> while the kernel runs: writes go to the buffer of the cell
 /// they belong to (<see cref="AmbientCell"/>), which is handed to the <see cref="StreamPublisher"/> when it fills or a
 /// few milliseconds after the first write, so output streams while the cell runs without a message per write.
+/// Buffers come from the shared array pool and go back to it once published: printing costs a copy into the buffer,
+/// not an allocation per write or per buffer.
 /// </summary>
 internal sealed class CellStreamWriter : TextWriter
 {
-    private const int Capacity = 32 * 1024;
+    private const int Capacity = 64 * 1024;
     private static readonly TimeSpan FlushDelay = TimeSpan.FromMilliseconds(10);
 
     private readonly Lock _lock = new();
-    private readonly char[] _buffer = new char[Capacity];
     private readonly string _name;
     private readonly StreamPublisher _publisher;
     private readonly TextWriter _outsideCells;
     private readonly ITimer _timer;
+    private char[] _buffer = ArrayPool<char>.Shared.Rent(Capacity);
     private KernelExecution? _target;
     private int _length;
     private bool _flushScheduled;
@@ -111,24 +114,35 @@ internal sealed class CellStreamWriter : TextWriter
     {
         while (!text.IsEmpty)
         {
-            var count = Math.Min(text.Length, Capacity - _length);
+            var count = Math.Min(text.Length, _buffer.Length - _length);
             text[..count].CopyTo(_buffer.AsSpan(_length));
             _length += count;
             text = text[count..];
-            if (_length == Capacity)
+            if (_length == _buffer.Length)
             {
-                HandOff();
+                // A full buffer in the middle of a write: a surrogate pair at its end stays whole, in the next one.
+                HandOff(keepHighSurrogate: true);
             }
         }
     }
 
-    private void HandOff()
+    private void HandOff(bool keepHighSurrogate = false)
     {
-        if (_length > 0 && _target is not null)
+        if (_length == 0 || _target is null)
         {
-            _publisher.Enqueue(new StreamChunk(_target, _name, new string(_buffer, 0, _length)));
+            _length = 0;
+            return;
         }
 
-        _length = 0;
+        var kept = keepHighSurrogate && _length > 1 && char.IsHighSurrogate(_buffer[_length - 1]) ? 1 : 0;
+        var full = _buffer;
+        _buffer = ArrayPool<char>.Shared.Rent(Capacity);
+        if (kept == 1)
+        {
+            _buffer[0] = full[_length - 1];
+        }
+
+        _publisher.Enqueue(new StreamChunk(_target, _name, full, _length - kept));
+        _length = kept;
     }
 }

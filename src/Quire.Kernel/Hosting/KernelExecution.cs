@@ -35,8 +35,22 @@ public sealed class KernelExecution
     /// <summary>Whether the frontend can answer <c>input_request</c>.</summary>
     public bool AllowStdin => Content.AllowStdin;
 
-    public ValueTask WriteStreamAsync(string name, string text, CancellationToken cancellationToken = default) =>
-        _host.PublishAsync(MessageTypes.Stream, new StreamOutput { Name = name, Text = text }, MessagingJsonContext.Default.StreamOutput, Request, cancellationToken);
+    public ValueTask WriteStreamAsync(string name, string text, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return WriteStreamAsync(name, [text.AsMemory()], cancellationToken);
+    }
+
+    /// <summary>
+    /// Publishes the pieces of <paramref name="text"/> as one <c>stream</c> message, without joining them into one
+    /// string first. The pieces are encoded before this returns: their memory can be reused once it has.
+    /// </summary>
+    public ValueTask WriteStreamAsync(string name, IReadOnlyList<ReadOnlyMemory<char>> text, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(text);
+        return _host.PublishRawAsync(MessageTypes.Stream, StreamJson.Encode(name, text), Request, cancellationToken);
+    }
 
     public ValueTask DisplayAsync(Dictionary<string, JsonElement> data, Dictionary<string, JsonElement>? metadata = null, string? displayId = null, CancellationToken cancellationToken = default) =>
         _host.PublishAsync(

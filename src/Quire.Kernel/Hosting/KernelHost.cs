@@ -75,6 +75,10 @@ public sealed partial class KernelHost
         await _channels.SendAsync(KernelChannel.IOPub, message, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Publishes content that is already UTF-8 JSON.</summary>
+    internal ValueTask PublishRawAsync(string msgType, ReadOnlyMemory<byte> contentJson, JupyterMessage? parent, CancellationToken cancellationToken) =>
+        _channels.SendAsync(KernelChannel.IOPub, Session.CreateRaw(msgType, contentJson, parent), cancellationToken);
+
     private ValueTask PublishStatusAsync(string state, JupyterMessage? parent, CancellationToken cancellationToken) =>
         PublishAsync(MessageTypes.Status, new Status { ExecutionState = state }, MessagingJsonContext.Default.Status, parent, cancellationToken);
 

@@ -55,6 +55,23 @@ public sealed class MessageSigner : IDisposable
         return CryptographicOperations.FixedTimeEquals(expected[..length], signature);
     }
 
+    /// <summary>
+    /// <see cref="Verify(ReadOnlySpan{byte}, ReadOnlySpan{byte}, ReadOnlySpan{byte}, ReadOnlySpan{byte}, ReadOnlySpan{byte})"/>
+    /// over the four signed frames lying back to back in one buffer (as a receiving transport lays them out): the
+    /// HMAC is then one call into the crypto library instead of four, which halves its cost on small messages.
+    /// </summary>
+    internal bool Verify(ReadOnlySpan<byte> signature, ReadOnlySpan<byte> signedFrames)
+    {
+        if (_hash is null)
+        {
+            return true;
+        }
+
+        Span<byte> expected = stackalloc byte[MaxDigestBytes * 2];
+        var length = SignInto(signedFrames, expected);
+        return CryptographicOperations.FixedTimeEquals(expected[..length], signature);
+    }
+
     public void Dispose()
     {
         if (_hash is null)
@@ -77,6 +94,18 @@ public sealed class MessageSigner : IDisposable
         hash.AppendData(parentHeader);
         hash.AppendData(metadata);
         hash.AppendData(content);
+        return HexDigest(hash, hex);
+    }
+
+    private int SignInto(ReadOnlySpan<byte> signedFrames, Span<byte> hex)
+    {
+        var hash = _hash!.Value!;
+        hash.AppendData(signedFrames);
+        return HexDigest(hash, hex);
+    }
+
+    private static int HexDigest(IncrementalHash hash, Span<byte> hex)
+    {
         Span<byte> digest = stackalloc byte[MaxDigestBytes];
         var length = hash.GetHashAndReset(digest);
         Convert.TryToHexStringLower(digest[..length], hex, out var written);

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Quire.Messaging.Protocol;
 
@@ -12,6 +13,7 @@ public sealed class WireCodec
 {
     private static readonly byte[] EmptyObject = "{}"u8.ToArray();
     private static readonly byte[] DelimiterBytes = "<IDS|MSG>"u8.ToArray();
+    private readonly HeaderReader _headers = new();
 
     public WireCodec(MessageSigner signer, ReplayGuard? replayGuard = null)
     {
@@ -93,7 +95,10 @@ public sealed class WireCodec
                 throw new MessageRejectedException(RejectionReason.MissingSignature, "unsigned message");
             }
 
-            if (!Signer.Verify(signature, header.Span, parent.Span, metadata.Span, content.Span))
+            var verified = Contiguous(header, parent, metadata, content) is { } signed
+                ? Signer.Verify(signature, signed.Span)
+                : Signer.Verify(signature, header.Span, parent.Span, metadata.Span, content.Span);
+            if (!verified)
             {
                 throw new MessageRejectedException(RejectionReason.BadSignature, "invalid signature");
             }
@@ -109,8 +114,36 @@ public sealed class WireCodec
         return new JupyterMessage(ParseHeader(header.Span), ParseParent(parent.Span), metadata, content, buffers) { Identities = identities };
     }
 
-    private static MessageHeader ParseHeader(ReadOnlySpan<byte> json)
+    /// <summary>The four frames as one, when they are consecutive slices of one array (as the ZeroMQ transport receives them).</summary>
+    private static ReadOnlyMemory<byte>? Contiguous(
+        ReadOnlyMemory<byte> header, ReadOnlyMemory<byte> parent, ReadOnlyMemory<byte> metadata, ReadOnlyMemory<byte> content)
     {
+        if (!MemoryMarshal.TryGetArray(header, out var first) || first.Array is not { } array)
+        {
+            return null;
+        }
+
+        var end = first.Offset + first.Count;
+        foreach (var next in (ReadOnlySpan<ReadOnlyMemory<byte>>)[parent, metadata, content])
+        {
+            if (!MemoryMarshal.TryGetArray(next, out var segment) || segment.Array != array || segment.Offset != end)
+            {
+                return null;
+            }
+
+            end += segment.Count;
+        }
+
+        return array.AsMemory(first.Offset, end - first.Offset);
+    }
+
+    private MessageHeader ParseHeader(ReadOnlySpan<byte> json)
+    {
+        if (_headers.TryRead(json) is { } header)
+        {
+            return header;
+        }
+
         try
         {
             return JsonSerializer.Deserialize(json, MessagingJsonContext.Default.MessageHeader)
@@ -122,11 +155,16 @@ public sealed class WireCodec
         }
     }
 
-    private static MessageHeader? ParseParent(ReadOnlySpan<byte> json)
+    private MessageHeader? ParseParent(ReadOnlySpan<byte> json)
     {
         if (json.Trim(" \t\r\n"u8).SequenceEqual("{}"u8))
         {
             return null;
+        }
+
+        if (_headers.TryRead(json) is { } header)
+        {
+            return header;
         }
 
         try

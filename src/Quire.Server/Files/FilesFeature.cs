@@ -15,6 +15,7 @@ public static class FilesFeature
 
     public static IEndpointRouteBuilder MapFiles(this IEndpointRouteBuilder endpoints)
     {
+        FilesEndpoint.Map(endpoints);
         return endpoints;
     }
 }

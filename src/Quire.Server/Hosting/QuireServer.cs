@@ -65,11 +65,13 @@ public static class QuireServer
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseServerMetrics();
         app.UseMiddleware<ApiErrorMiddleware>();
         app.UseQuireSecurity();
         app.UseWebSockets();
         IEndpointRouteBuilder root = options.BaseUrl == "/" ? app : app.MapGroup(options.BaseUrl.TrimEnd('/'));
-        root.MapServerApi()
+        root.MapQuireSecurity()
+            .MapServerApi()
             .MapContents()
             .MapFiles()
             .MapKernelSpecs()

@@ -36,6 +36,27 @@ public sealed record QuireServerOptions
     /// <summary>An origin allowed besides the server's own [allow_origin]; "*" allows any.</summary>
     public string AllowOrigin { get; init; } = string.Empty;
 
+    /// <summary>
+    /// Accept any Host header [allow_remote_access]. Off by default: a Host that is neither a loopback name or address,
+    /// one of <see cref="LocalHostnames"/>, nor this machine's own name or address is refused (DNS rebinding).
+    /// </summary>
+    public bool AllowRemoteAccess { get; init; }
+
+    /// <summary>Host names accepted besides loopback ones and this machine's own [local_hostnames].</summary>
+    public IReadOnlyList<string> LocalHostnames { get; init; } = ["localhost"];
+
+    /// <summary>
+    /// Serve files reached through symbolic links that lead outside the root. Off by default (jupyter_server follows
+    /// them): a link would otherwise hand out any file the server's user can read.
+    /// </summary>
+    public bool FollowSymlinksOutsideRoot { get; init; }
+
+    /// <summary>
+    /// Delete non-empty directories [FileContentsManager.always_delete_dir]. Off by default: Quire has no trash to move
+    /// them to, and jupyter_server refuses to delete a non-empty directory for good.
+    /// </summary>
+    public bool AlwaysDeleteDirectories { get; init; }
+
     /// <summary>Where the server keeps its own state (runtime files of kernels, databases); a temp folder when null.</summary>
     public string? DataDirectory { get; init; }
 }

@@ -36,13 +36,34 @@ public static class QuireServerOptionsValidator
             errors.Add("--token may only be empty when a password is set: the server would be open to anyone");
         }
 
+        if (!string.IsNullOrEmpty(options.PasswordHash) && Security.Passwords.PasswordHash.Problem(options.PasswordHash) is { } problem)
+        {
+            errors.Add($"--password-hash: {problem}");
+        }
+
         if (options.MaxBodySize <= 0)
         {
             errors.Add($"--max-body-size must be positive (was {options.MaxBodySize})");
         }
 
+        if (options.AllowOrigin is { Length: > 0 } origin && origin != "*" && !IsOrigin(origin))
+        {
+            errors.Add($"--allow-origin must be '*' or an origin such as https://example.com:8443 (was '{origin}')");
+        }
+
+        if (options.LocalHostnames.Any(string.IsNullOrWhiteSpace))
+        {
+            errors.Add("--local-hostname must not be empty");
+        }
+
         return errors;
     }
+
+    // An origin is scheme://host[:port] and nothing else: a path or a trailing slash would never match a browser's Origin.
+    private static bool IsOrigin(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri)
+        && uri.Scheme is "http" or "https"
+        && string.Equals(uri.GetLeftPart(UriPartial.Authority), value, StringComparison.OrdinalIgnoreCase);
 
     /// <exception cref="ArgumentException">A setting is invalid; the message names each one.</exception>
     public static void ThrowIfInvalid(QuireServerOptions options)

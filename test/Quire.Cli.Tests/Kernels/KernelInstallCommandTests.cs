@@ -3,6 +3,7 @@ using System.Text.Json;
 using Quire.Cli.Hosting;
 using Quire.Cli.Kernels;
 using Quire.Cli.Tests.Infrastructure;
+using Quire.Kernel.CSharp;
 
 namespace Quire.Cli.Tests.Kernels;
 
@@ -35,13 +36,32 @@ public sealed class KernelInstallCommandTests
         Assert.Equal(4, argv.Count);
         Assert.True(Path.IsPathRooted(argv[0]) && File.Exists(argv[0]), $"argv[0] was expected to be the dotnet host, absolute: {argv[0]}");
         Assert.Equal("dotnet", Path.GetFileNameWithoutExtension(argv[0]));
-        Assert.Equal(Path.Combine(AppContext.BaseDirectory, "Quire.Kernel.CSharp.dll"), argv[1]);
+        Assert.Equal(KernelSpecLaunch.LaunchedAssemblyPath, argv[1]);
         Assert.True(File.Exists(argv[1]), $"the kernel assembly was expected next to quire.dll: {argv[1]}");
+        Assert.True(argv[1].StartsWith(AppContext.BaseDirectory, StringComparison.Ordinal), $"the kernel was expected to be the one shipped with quire.dll: {argv[1]}");
         Assert.Equal(["-f", "{connection_file}"], argv[2..]);
         Assert.Equal("C#", root.GetProperty("display_name").GetString());
         Assert.Equal("csharp", root.GetProperty("language").GetString());
         Assert.Equal("message", root.GetProperty("interrupt_mode").GetString());
         Assert.Equal(JsonValueKind.Object, root.GetProperty("metadata").ValueKind);
+    }
+
+    [Fact]
+    public async Task ReleaseBuilds_StartTheKernelCompiledAheadOfTime()
+    {
+        using var temp = new TempDirectory();
+
+        await CliRunner.RunAsync("kernel", "install", "--prefix", temp.Path);
+
+        using var spec = JsonDocument.Parse(File.ReadAllText(Path.Combine(temp.Path, "share", "jupyter", "kernels", "csharp", "kernel.json")));
+        var assembly = spec.RootElement.GetProperty("argv")[1].GetString()!;
+#if DEBUG
+        Assert.Equal(Path.Combine(AppContext.BaseDirectory, "Quire.Kernel.CSharp.dll"), assembly);
+#else
+        // The ReadyToRun build (see src/Quire.Kernel.CSharp/ReadyToRun.targets) starts the first cell in a fraction of the time.
+        Assert.Equal(Path.Combine(AppContext.BaseDirectory, KernelSpecLaunch.ReadyToRunFolder, "Quire.Kernel.CSharp.dll"), assembly);
+        Assert.True(File.Exists(Path.ChangeExtension(assembly, ".runtimeconfig.json")), "the ReadyToRun kernel was expected with its runtimeconfig.json");
+#endif
     }
 
     [Fact]

@@ -56,4 +56,25 @@ public sealed class StreamingTests
         Assert.Equal(["stream", "execute_result"], types);
         Assert.Equal(["42"], result.Results);
     }
+
+    [Fact]
+    public async Task ACharacterOnTheBoundaryOfTwoBuffers_ArrivesWhole()
+    {
+        await using var kernel = await CSharpKernelHarness.StartAsync();
+
+        // The writer's buffers hold 64K characters: the emoji's two halves fall on both sides of the first boundary.
+        var result = await kernel.ExecuteAsync("Console.Write(new string('x', 65535) + \"😀\" + \"end\");");
+
+        Assert.Equal(new string('x', 65535) + "😀end", result.Streams("stdout"));
+    }
+
+    [Fact]
+    public async Task EscapedCharacters_RoundTrip()
+    {
+        await using var kernel = await CSharpKernelHarness.StartAsync();
+
+        var result = await kernel.ExecuteAsync("Console.Write(\"tab\\tquote\\\"back\\\\slash\\u0001 é 中 😀\\r\\n\");");
+
+        Assert.Equal("tab\tquote\"back\\slash\u0001 é 中 😀\r\n", result.Streams("stdout"));
+    }
 }

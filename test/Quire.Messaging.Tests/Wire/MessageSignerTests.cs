@@ -47,6 +47,20 @@ public sealed class MessageSignerTests
     }
 
     [Fact]
+    public void Verify_OverTheFramesBackToBack_AgreesWithFrameByFrame()
+    {
+        var signer = MessageSigner.FromKey(Key);
+        var signature = signer.Sign(Header, "{}"u8, "{}"u8, Content);
+        byte[] signed = [.. Header, .. "{}{}"u8, .. Content];
+        byte[] changed = [.. Header, .. "{}{}"u8, .. """{"code":"1+2"}"""u8];
+
+        Assert.True(signer.Verify(signature, signed));
+        Assert.False(signer.Verify(signature, changed));
+        Assert.False(MessageSigner.FromKey("other").Verify(signature, signed));
+        Assert.False(signer.Verify(signature.AsSpan(0, signature.Length - 1), signed));
+    }
+
+    [Fact]
     public void EmptyKey_SignsWithNothing_AndAcceptsAnySignature()
     {
         var signer = MessageSigner.FromKey(string.Empty);

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 using Quire.Messaging.Protocol;
 using Quire.Messaging.Wire;
@@ -133,6 +134,46 @@ public sealed class WireCodecTests
     }
 
     [Fact]
+    public void Decode_FramesSlicedFromOneBuffer_VerifiesThemAsOne_AndStillCatchesTampering()
+    {
+        // The ZeroMQ transport receives a message into one array and hands over consecutive slices of it.
+        var frames = NewCodec().Encode(NewMessage().WithIdentities(["topic"u8.ToArray()]));
+        var tampered = OneBuffer(frames);
+        MemoryMarshal.AsMemory(tampered[^1]).Span[^2]++;
+
+        var decoded = NewCodec().Decode(OneBuffer(frames));
+
+        Assert.Equal("execute_reply", decoded.MsgType);
+        Assert.Equal(frames[^1].ToArray(), decoded.ContentJson.ToArray());
+        Assert.Equal(RejectionReason.BadSignature, Rejected(NewCodec(), tampered).Reason);
+    }
+
+    [Fact]
+    public void Decode_HeadersTheFastReaderLeavesToTheSerializer_AreReadAsBefore()
+    {
+        // A null user name, an array among the extension data, a repeated key: the serializer's call, as before.
+        var unusual = """{"msg_id":"m1","session":"s","username":null,"msg_type":"stream","n":[1,2]}"""u8.ToArray();
+        var repeated = """{"msg_id":"m1","msg_id":"m2","session":"s","msg_type":"stream"}"""u8.ToArray();
+
+        var decoded = NewCodec().Decode(Signed(unusual));
+        var again = NewCodec().Decode(Signed(repeated));
+
+        Assert.Null(decoded.Header.Username);
+        Assert.Equal("[1,2]", decoded.Header.Extra?["n"].GetRawText());
+        Assert.Equal("m2", again.MsgId);
+    }
+
+    [Theory]
+    [InlineData("""{"msg_id":"m1","session":"s"}""")]
+    [InlineData("""{"msg_id":5,"session":"s","msg_type":"stream"}""")]
+    [InlineData("""{"msg_id":"m1","session":"s","msg_type":"stream"} x""")]
+    [InlineData("""["msg_id"]""")]
+    public void Decode_HeaderThatIsNotOne_IsMalformed(string header)
+    {
+        Assert.Equal(RejectionReason.Malformed, Rejected(NewCodec(), Signed(Encoding.UTF8.GetBytes(header))).Reason);
+    }
+
+    [Fact]
     public void ReplayGuard_ForgetsOldestBeyondCapacity()
     {
         var guard = new ReplayGuard(capacity: 2);
@@ -142,5 +183,27 @@ public sealed class WireCodecTests
         Assert.False(guard.TryRecord("a"u8));
         Assert.True(guard.TryRecord("c"u8));
         Assert.True(guard.TryRecord("a"u8));
+    }
+
+    private static ReadOnlyMemory<byte>[] Signed(byte[] header)
+    {
+        var content = """{"name":"stdout","text":"hi"}"""u8.ToArray();
+        var signature = MessageSigner.FromKey(Key).Sign(header, "{}"u8, "{}"u8, content);
+        return ["<IDS|MSG>"u8.ToArray(), signature, header, "{}"u8.ToArray(), "{}"u8.ToArray(), content];
+    }
+
+    /// <summary>The frames copied back to back into one array, as consecutive slices of it.</summary>
+    private static ReadOnlyMemory<byte>[] OneBuffer(ReadOnlyMemory<byte>[] frames)
+    {
+        var all = frames.SelectMany(f => f.ToArray()).ToArray();
+        var slices = new ReadOnlyMemory<byte>[frames.Length];
+        var offset = 0;
+        for (var i = 0; i < frames.Length; i++)
+        {
+            slices[i] = all.AsMemory(offset, frames[i].Length);
+            offset += frames[i].Length;
+        }
+
+        return slices;
     }
 }

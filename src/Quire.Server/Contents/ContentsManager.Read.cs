@@ -1,0 +1,164 @@
+using System.Security.Cryptography;
+using Quire.Notebook;
+using Quire.Notebook.Format;
+using Quire.Notebook.Validation;
+using Quire.Server.Http;
+
+namespace Quire.Server.Contents;
+
+/// <summary>Reading: models of directories, files and notebooks (GET).</summary>
+internal sealed partial class ContentsManager
+{
+    private const int MaxValidationIssues = 20;
+
+    /// <summary>The model of a path, with its content when asked, in the requested type and format.</summary>
+    public async Task<ContentsModel> GetAsync(string? rawPath, string? type, string? format, bool content, bool hash, CancellationToken cancellationToken)
+    {
+        var path = root.Resolve(rawPath);
+        if (root.IsRefusedAsHidden(path.ApiPath))
+        {
+            // Worded as jupyter_server's handler words it, which does not say "hidden" (GHSA-q874-g24w-4q9g).
+            throw ApiException.NotFound($"file or directory {PythonRepr.Of("/" + path.ApiPath)} does not exist");
+        }
+
+        if (Directory.Exists(path.FullPath))
+        {
+            if (type is not (null or "directory"))
+            {
+                throw new ApiException(400, $"{path.ApiPath} is a directory, not a {type}", "bad type");
+            }
+
+            return DirectoryModel(path, content);
+        }
+
+        if (!File.Exists(path.FullPath))
+        {
+            throw DoesNotExist(path.ApiPath);
+        }
+
+        if (type == "directory")
+        {
+            throw new ApiException(400, $"{path.ApiPath} is not a directory", "bad type");
+        }
+
+        return await GuardAsync("reading", path, () => type == "notebook" || (type is null && IsNotebookName(path.ApiPath))
+            ? NotebookModelAsync(path, content, hash, cancellationToken)
+            : FileModelAsync(path, content, format, hash, cancellationToken)).ConfigureAwait(false);
+    }
+
+    /// <summary>The model without content of something that exists (after a write).</summary>
+    public ContentsModel Describe(ContentsPath path) =>
+        Directory.Exists(path.FullPath) ? DirectoryModel(path, content: false)
+        : IsNotebookName(path.ApiPath) ? BaseModel(path, new FileInfo(path.FullPath), "notebook")
+        : BaseModel(path, new FileInfo(path.FullPath), "file") with { Mimetype = MimeTypes.ModelType(path.Name) };
+
+    public static bool IsNotebookName(string apiPath) => apiPath.EndsWith(".ipynb", StringComparison.Ordinal);
+
+    private static ContentsModel BaseModel(ContentsPath path, FileSystemInfo info, string type)
+    {
+        if (!info.Exists)
+        {
+            throw DoesNotExist(path.ApiPath);
+        }
+
+        return new ContentsModel
+        {
+            Name = path.Name,
+            Path = path.ApiPath,
+            Type = type,
+            Writable = IsWritable(info),
+            Created = Clamp(info.CreationTimeUtc),
+            LastModified = Clamp(info.LastWriteTimeUtc),
+            Size = info is FileInfo file ? file.Length : null,
+        };
+    }
+
+    private static async Task<ContentsModel> FileModelAsync(ContentsPath path, bool content, string? format, bool hash, CancellationToken cancellationToken)
+    {
+        var model = BaseModel(path, new FileInfo(path.FullPath), "file") with { Mimetype = MimeTypes.ModelType(path.Name) };
+        if (!content && !hash)
+        {
+            return model;
+        }
+
+        var bytes = await File.ReadAllBytesAsync(path.FullPath, cancellationToken).ConfigureAwait(false);
+        if (hash)
+        {
+            model = WithHash(model, bytes);
+        }
+
+        if (!content)
+        {
+            return model;
+        }
+
+        var (text, actual) = FileContent.Encode(bytes, format, path.ApiPath);
+        return model with
+        {
+            Content = text,
+            Format = actual,
+            Mimetype = model.Mimetype ?? (actual == "text" ? "text/plain" : "application/octet-stream"),
+        };
+    }
+
+    private async Task<ContentsModel> NotebookModelAsync(ContentsPath path, bool content, bool hash, CancellationToken cancellationToken)
+    {
+        var model = BaseModel(path, new FileInfo(path.FullPath), "notebook");
+        if (!content && !hash)
+        {
+            return model;
+        }
+
+        var bytes = await File.ReadAllBytesAsync(path.FullPath, cancellationToken).ConfigureAwait(false);
+        if (hash)
+        {
+            model = WithHash(model, bytes);
+        }
+
+        if (!content)
+        {
+            return model;
+        }
+
+        var notebook = Parse(bytes, path);
+        var trusted = notary.IsTrusted(notebook);
+        var message = ValidationMessage(NotebookValidator.Validate(notebook));
+        notebook = NotebookTrust.MarkCells(overlay.Apply(path.ApiPath, notebook), trusted);
+        return model with { Content = notebook.Json, Format = "json", Message = message };
+    }
+
+    private static NotebookDocument Parse(byte[] bytes, ContentsPath path)
+    {
+        try
+        {
+            return NotebookReader.Read(bytes, path.ApiPath).Document;
+        }
+        catch (NotebookFormatException ex)
+        {
+            throw ApiException.BadRequest($"Unreadable Notebook: {path.ApiPath} {ex.Message}");
+        }
+    }
+
+    private static string? ValidationMessage(IReadOnlyList<ValidationIssue> issues) =>
+        issues.Count == 0
+            ? null
+            : "Notebook validation failed: " + string.Join("\n", issues.Take(MaxValidationIssues))
+              + (issues.Count > MaxValidationIssues ? $"\n… and {issues.Count - MaxValidationIssues} more" : string.Empty);
+
+    private static ContentsModel WithHash(ContentsModel model, byte[] bytes) =>
+        model with { Hash = Convert.ToHexStringLower(SHA256.HashData(bytes)), HashAlgorithm = "sha256" };
+
+    private static bool IsWritable(FileSystemInfo info)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return !info.Attributes.HasFlag(FileAttributes.ReadOnly);
+        }
+
+        // An approximation of access(W_OK) without the owner's uid: root writes anything, others their u+w files.
+        return Environment.IsPrivilegedProcess || info.UnixFileMode.HasFlag(UnixFileMode.UserWrite);
+    }
+
+    // As jupyter_server, a timestamp Python cannot represent becomes the epoch rather than an error.
+    private static DateTime Clamp(DateTime utc) => utc.Year is < 1 or > 9999 ? DateTime.UnixEpoch : utc;
+}
