@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # C# kernel benchmark: Quire's C# kernel vs Debian's ipykernel, side by side in one run, both started from their
-# installed kernelspecs by Quire's kernel manager and driven by the same Quire client (interleaved rounds).
+# installed kernelspecs by Quire's provisioner and kernel manager and driven by the same Quire client (interleaved
+# rounds): launch to kernel_info_reply and to the first 1+1, 1+1 and other cells, completion, interrupt, a 100 MiB
+# print, idle RSS.
 # The C# kernelspec is the one `quire kernel install` writes (Release build, as the packed tool), into a temp prefix.
 # Usage: bench/csharp-kernel/run.sh [ROUNDS] [EXECUTES_PER_ROUND] [STREAM_MIB]   (defaults 3 400 100)
 # Prints a Markdown table of medians and ratios, ready for bench/RESULTS.md.

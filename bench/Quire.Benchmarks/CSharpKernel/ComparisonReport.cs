@@ -9,7 +9,7 @@ internal static class ComparisonReport
     {
         var p = reference;
         var q = quire;
-        output.WriteLine(Invariant($"{rounds} interleaved rounds; per round and kernel: {p.KernelInfo.Count / rounds} fresh launches, then one kernel for {p.Trivial.Count / rounds} × `1+1`, {p.DistinctTrivial.Count / rounds} × `1+N`, {p.FiftyLines.Count / rounds} × the 50-line cell, {p.Complete.Count / rounds} + {p.CompleteFresh.Count / rounds} × complete_request, {p.Interrupt.Count / rounds} interrupts and one {streamMiB} MiB print"));
+        output.WriteLine(Invariant($"{rounds} interleaved rounds; per round and kernel: {p.KernelInfo.Count / rounds} fresh launches, then one kernel for {p.Trivial.Count / rounds} × `1+1`, {p.DistinctTrivial.Count / rounds} × `1+N`, {p.FiftyLines.Count / rounds} × the 50-line cell, {p.Complete.Count / rounds} + {p.CompleteFresh.Count / rounds} × complete_request, {p.Interrupt.Count / rounds} interrupts and {p.StreamRate.Count / rounds} prints of {streamMiB} MiB"));
         output.WriteLine();
         output.WriteLine($"| measure | {p.Samples.Label} | {q.Samples.Label} | ratio | target |");
         output.WriteLine("|---|---|---|---|---|");
