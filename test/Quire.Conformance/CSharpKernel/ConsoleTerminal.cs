@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 
 namespace Quire.Conformance.CSharpKernel;
 
@@ -57,6 +58,38 @@ internal sealed class ConsoleTerminal : IAsyncDisposable
         }
     }
 
+    /// <summary>The process id of the command the terminal runs.</summary>
+    public async Task<int> CommandProcessIdAsync(CancellationToken cancellationToken) =>
+        int.Parse((await TmuxAsync(cancellationToken, "list-panes", "-t", "t", "-F", "#{pane_pid}")).Trim(), CultureInfo.InvariantCulture);
+
+    /// <summary>The direct children of <paramref name="pid"/>, as Linux lists them.</summary>
+    public static IReadOnlyList<int> ChildrenOf(int pid)
+    {
+        var path = $"/proc/{pid}/task/{pid}/children";
+        return File.Exists(path)
+            ? [.. File.ReadAllText(path).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(c => int.Parse(c, CultureInfo.InvariantCulture))]
+            : [];
+    }
+
+    /// <summary>
+    /// Waits until <paramref name="pid"/> has exited (gone, or a zombie not yet reaped). tmux's own "Pane is dead"
+    /// can lag the exit by many seconds, or never come, when another process still holds the terminal; the process
+    /// table is the ground truth.
+    /// </summary>
+    public static async Task WaitForExitAsync(int pid, string what, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (IsRunning(pid))
+        {
+            if (deadline.Elapsed > timeout)
+            {
+                Assert.Fail($"expected {what} (pid {pid}) to exit within {timeout.TotalSeconds:0} s; it was still running");
+            }
+
+            await Task.Delay(PollInterval, cancellationToken);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         try
@@ -66,6 +99,21 @@ internal sealed class ConsoleTerminal : IAsyncDisposable
         catch (InvalidOperationException)
         {
             // Already gone.
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            // /proc/PID/stat is "PID (COMM) STATE ..."; COMM may hold spaces, so the state follows the last ')'.
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var state = stat[(stat.LastIndexOf(')') + 2)..][0];
+            return state is not ('Z' or 'X');
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or IOException)
+        {
+            return false;
         }
     }
 

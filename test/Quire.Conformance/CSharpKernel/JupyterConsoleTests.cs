@@ -18,6 +18,9 @@ public sealed class JupyterConsoleTests(InstalledCSharpKernel kernel) : IClassFi
 
         await using var terminal = await ConsoleTerminal.StartAsync([JupyterConsole, "--kernel", InstalledCSharpKernel.KernelName], environment, ct);
         await terminal.WaitForScreenAsync(s => s.Contains("In [1]:", StringComparison.Ordinal), "the first prompt In [1]:", StartTimeout, ct);
+        var console = await terminal.CommandProcessIdAsync(ct);
+        var kernels = ConsoleTerminal.ChildrenOf(console);
+        Assert.True(kernels.Count == 1, $"expected jupyter console (pid {console}) to have started one kernel process; it has {kernels.Count}");
         await terminal.TypeAsync("1+1", ct);
         await terminal.PressAsync("Enter", ct);
         var screen = await terminal.WaitForScreenAsync(s => s.Contains("In [2]:", StringComparison.Ordinal), "the result and the prompt In [2]:", ReplyTimeout, ct);
@@ -30,7 +33,8 @@ public sealed class JupyterConsoleTests(InstalledCSharpKernel kernel) : IClassFi
         await terminal.WaitForScreenAsync(s => s.Contains("exit", StringComparison.OrdinalIgnoreCase) && s.Contains("([y]/n)", StringComparison.Ordinal), "the exit confirmation", ReplyTimeout, ct);
         await terminal.TypeAsync("y", ct);
         await terminal.PressAsync("Enter", ct);
-        await terminal.WaitForScreenAsync(s => s.Contains("Pane is dead", StringComparison.Ordinal), "jupyter console to exit", ReplyTimeout, ct);
+        await ConsoleTerminal.WaitForExitAsync(console, "jupyter console", ReplyTimeout, ct);
+        await ConsoleTerminal.WaitForExitAsync(kernels[0], "the C# kernel jupyter console shut down", ReplyTimeout, ct);
     }
 
     private static void RequireConsole()
