@@ -16,6 +16,8 @@ packages=(
   python3-nbclient       # runs a C# notebook with the installed kernelspec
   jupyter-console        # `jupyter console --kernel csharp` is driven in tmux
   python3-jupyter-server # the reference server the @jupyterlab/services scenarios are proven against
+  jupyter-nbconvert      # the reference converter `quire convert` is compared with (cells, outputs, speed)
+  chromium               # headless browser: converted HTML and the web UI's end-to-end tests (playwright-core)
 )
 
 missing=()
