@@ -11,6 +11,7 @@ return args switch
     ["messaging-flood", var connection, var count, var size, var ready] => FloodPublisher.Run(connection, Int(count), Int(size), ready),
     ["messaging-receive", var connection, var count, var ready] => await FloodReceiver.RunAsync(connection, Int(count), ready),
     ["csharp-kernel", var rounds, var executes, var streamMiB] => await KernelComparisonBenchmark.RunAsync(Int(rounds), Int(executes), Int(streamMiB)),
+    ["csharp-novel-cells", var rounds, var cells] => await NovelCellsBenchmark.RunAsync(Int(rounds), Int(cells)),
     ["server", var quire, var notebooks, var work, var rounds, var passes, var workers, var seconds, var kernels, var executes] =>
         await ServerBenchmark.RunAsync(new ServerSettings(quire, notebooks, work, Int(rounds), Int(passes), Int(workers), Int(seconds), Int(kernels), Int(executes))),
     _ => Usage(),
@@ -26,6 +27,7 @@ static int Usage()
                Quire.Benchmarks messaging-flood CONNECTION_FILE COUNT SIZE READY_FILE
                Quire.Benchmarks messaging-receive CONNECTION_FILE COUNT READY_FILE
                Quire.Benchmarks csharp-kernel ROUNDS EXECUTES_PER_ROUND STREAM_MIB   (kernelspecs python3 and csharp on JUPYTER_PATH)
+               Quire.Benchmarks csharp-novel-cells ROUNDS CELLS   (a fresh kernel per round; kernelspecs as csharp-kernel)
                Quire.Benchmarks server QUIRE_DLL NOTEBOOK_DIR WORK_DIR ROUNDS PASSES WORKERS SECONDS KERNELS EXECUTES   (bench/server/run.sh)
         """);
     return 2;

@@ -39,6 +39,12 @@ eng/install-test-deps.sh
 dotnet build src/Quire.Cli -c Release -nologo -clp:ErrorsOnly >/dev/null
 dotnet build bench/Quire.Benchmarks -c Release -nologo -clp:ErrorsOnly >/dev/null
 
+# Both run from private copies: a build in the working tree during the run (another change, a test run) must not swap
+# assemblies under a running server.
+mkdir -p "$work/bin/quire" "$work/bin/client"
+tar -C src/Quire.Cli/bin/Release/net10.0 --exclude=./publish -cf - . | tar -C "$work/bin/quire" -xf -
+cp -r bench/Quire.Benchmarks/bin/Release/net10.0/. "$work/bin/client"
+
 mkdir -p "$work/notebooks"
 for kib in ${sizes//,/ }; do
   /usr/bin/python3 bench/server/make_notebook.py "$work/notebooks/contents-${kib}KiB.ipynb" "$kib"
@@ -50,6 +56,6 @@ done
 export JUPYTER_DATA_DIR="$work/data" JUPYTER_RUNTIME_DIR="$work/runtime" JUPYTER_CONFIG_DIR="$work/config" IPYTHONDIR="$work/ipython"
 /usr/bin/python3 -c 'import jupyter_server, ipykernel, tornado, zmq; print(f"jupyter_server {jupyter_server.__version__}, ipykernel {ipykernel.__version__}, tornado {tornado.version}, pyzmq {zmq.__version__}")' >&2
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
-dotnet bench/Quire.Benchmarks/bin/Release/net10.0/Quire.Benchmarks.dll server src/Quire.Cli/bin/Release/net10.0/quire.dll \
+dotnet "$work/bin/client/Quire.Benchmarks.dll" server "$work/bin/quire/quire.dll" \
   "$work/notebooks" "$work" "$rounds" "$passes" "$workers" "$seconds" "$kernels" "$executes"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" >&2

@@ -18,11 +18,21 @@ public static class ExitCodes
     /// <summary>An output could not be written (permissions, full disk); the previous content is intact.</summary>
     public const int WriteFailed = 4;
 
+    /// <summary><c>quire run</c>: a cell raised (and --allow-errors was not given); the output notebook was written.</summary>
+    public const int CellError = 5;
+
+    /// <summary><c>quire run</c>: a cell ran past --timeout-cell, or the run past --timeout; the output notebook was written.</summary>
+    public const int Timeout = 6;
+
+    /// <summary><c>quire run</c>: the kernel died during the run (its exit status is reported); the output notebook was written.</summary>
+    public const int KernelDied = 7;
+
     /// <summary>Stopped by Ctrl+C.</summary>
     public const int Interrupted = 130;
 
     public const string HelpText = """
         Exit codes: 0 success; 1 findings (invalid, would change, untrusted, secrets found, differences with --exit-code);
-        2 usage error; 3 unreadable input; 4 output not written; 130 interrupted.
+        2 usage error; 3 unreadable input; 4 output not written; 5 a cell raised, 6 timed out, 7 the kernel died (quire run);
+        130 interrupted.
         """;
 }

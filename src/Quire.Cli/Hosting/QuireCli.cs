@@ -17,7 +17,9 @@ public static class QuireCli
             NbCommand.Create(console),
             Kernels.ConsoleCommand.Create(console),
             Kernels.KernelCommand.Create(console),
+            Run.RunCommand.Create(console),
             Server.ServeCommand.Create(console),
+            Convert.ConvertCommand.Create(console),
         };
         return root;
     }

@@ -21,7 +21,7 @@ internal static class CellCompiler
 
     /// <summary>The compiled script for <paramref name="code"/>; <paramref name="create"/> chains a text to the previous cells.</summary>
     /// <exception cref="CompilationErrorException">The cell does not compile.</exception>
-    public static Script<object?> Compile(Func<string, Script<object?>> create, string code, CancellationToken cancellationToken)
+    public static CellScript Compile(Func<string, Script<object?>> create, string code, CancellationToken cancellationToken)
     {
         var tree = CSharpSyntaxTree.ParseText(code, ParseOptions, cancellationToken: cancellationToken);
         var rewritten = InterruptRewriter.Rewrite(tree.GetRoot(cancellationToken));
@@ -31,17 +31,18 @@ internal static class CellCompiler
         {
             var compilation = script.GetCompilation();
             var compiled = compilation.SyntaxTrees.Last();
-            var withLambdas = create(new LambdaRewriter(compilation.GetSemanticModel(compiled), cancellationToken).Visit(compiled.GetRoot(cancellationToken)).ToFullString());
+            var model = compilation.GetSemanticModel(compiled);
+            var withLambdas = create(new LambdaRewriter(model, cancellationToken).Visit(compiled.GetRoot(cancellationToken)).ToFullString());
             if (Emit(withLambdas, cancellationToken) is null)
             {
-                return withLambdas;
+                return new CellScript(withLambdas, model);
             }
         }
 
         var failed = Emit(script, cancellationToken);
         if (failed is null)
         {
-            return script;
+            return new CellScript(script, null);
         }
 
         if (text == code)
@@ -52,7 +53,7 @@ internal static class CellCompiler
         // Errors of the rewritten text would show its columns: compile the cell as written to report them (or, should
         // a rewrite ever break a valid cell, to run it as written).
         var original = create(code);
-        return Emit(original, cancellationToken) is { } error ? throw error : original;
+        return Emit(original, cancellationToken) is { } error ? throw error : new CellScript(original, null);
     }
 
     /// <summary>Emits and loads the submission (the script keeps it for its runs); the compile errors when it has some.</summary>

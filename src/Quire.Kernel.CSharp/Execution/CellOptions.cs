@@ -9,7 +9,8 @@ using Quire.Kernel.CSharp.Runtime;
 namespace Quire.Kernel.CSharp.Execution;
 
 /// <summary>
-/// The options cells compile with: the whole shared framework referenced, the default usings, and the references
+/// The options cells compile with: the whole shared framework referenced (less the facades nothing names,
+/// <see cref="FrameworkFacades"/>), the default usings, and the references
 /// cells added since (<c>#r "nuget: ..."</c>). The first submission of a chain takes them all; the ones after it
 /// take only the references no submission carries yet (<see cref="ContinuationOptions"/>).
 /// </summary>
@@ -43,7 +44,7 @@ internal sealed class CellOptions
     /// <summary>
     /// The options of a cell that continues the chain: only the references no earlier submission carries, and no
     /// imports. As Roslyn's own <c>ContinueWith</c> without options: a submission inherits its predecessors'
-    /// references and usings, and repeating the ~170 framework references in every cell would make Roslyn bind them
+    /// references and usings, and repeating the ~110 framework references in every cell would make Roslyn bind them
     /// again per cell (tens of milliseconds) and keep a reference set per cell (memory growing with every cell).
     /// </summary>
     public ScriptOptions ContinuationOptions
@@ -78,19 +79,23 @@ internal sealed class CellOptions
         }
     }
 
-    private static ScriptOptions Create() => ScriptOptions.Default
-        .WithLanguageVersion(LanguageVersion.Latest)
-        .WithFilePath(ScriptRunner.CellFileName)
-        .WithFileEncoding(System.Text.Encoding.UTF8)
-        .WithEmitDebugInformation(true)
+    private static ScriptOptions Create()
+    {
+        var (references, _) = FrameworkFacades.Split(DefaultReferences());
+        return ScriptOptions.Default
+            .WithLanguageVersion(LanguageVersion.Latest)
+            .WithFilePath(ScriptRunner.CellFileName)
+            .WithFileEncoding(System.Text.Encoding.UTF8)
+            .WithEmitDebugInformation(true)
 
-        // Release: cells that compute run at full JIT speed; the portable PDB still gives stack traces their lines.
-        .WithOptimizationLevel(OptimizationLevel.Release)
-        .WithAllowUnsafe(true)
-        .WithReferences(DefaultReferences())
-        .WithImports(DefaultImports);
+            // Release: cells that compute run at full JIT speed; the portable PDB still gives stack traces their lines.
+            .WithOptimizationLevel(OptimizationLevel.Release)
+            .WithAllowUnsafe(true)
+            .WithReferences(references)
+            .WithImports(DefaultImports);
+    }
 
-    private static IEnumerable<MetadataReference> DefaultReferences()
+    private static IEnumerable<PortableExecutableReference> DefaultReferences()
     {
         // Every assembly of the shared framework, so that cells see the whole BCL as a console app does. The host's
         // list of trusted assemblies names them without opening ~170 files to ask which are managed.

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Scripting;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Scripting;
@@ -98,6 +99,7 @@ internal sealed class ScriptRunner
             _cache.Remember(code, previous?.Script, cell);
         }
 
+        _ = _warmUp.AfterFirstCell();
         return new CellRun(state.ReturnValue, cell.HasValue, state.Exception);
     }
 
@@ -105,13 +107,14 @@ internal sealed class ScriptRunner
     {
         var id = Interlocked.Increment(ref _compilations);
         var options = (previous is null ? Options : _options.ContinuationOptions).WithFilePath($"{CellFileName}#{id}");
-        var script = CellCompiler.Compile(
+        var (script, boundModel) = CellCompiler.Compile(
             text => previous is null ? CSharpScript.Create<object?>(text, options, typeof(CSharpKernelGlobals)) : previous.Script.ContinueWith<object?>(text, options),
             code,
             cancellationToken);
         var compilation = script.GetCompilation();
         var root = (CompilationUnitSyntax)compilation.SyntaxTrees.Last().GetRoot(cancellationToken);
-        return new CompiledCell(script, options, id, HasTrailingValue(compilation, root, cancellationToken), Declares(compilation, root));
+        var model = boundModel ?? compilation.GetSemanticModel(root.SyntaxTree);
+        return new CompiledCell(script, options, id, HasTrailingValue(model, (CompilationUnitSyntax)model.SyntaxTree.GetRoot(cancellationToken), cancellationToken), Declares(compilation, root));
     }
 
     private static async Task<ScriptState<object?>> WaitAsync(Task<ScriptState<object?>> run, CancellationToken cancellationToken)
@@ -135,15 +138,36 @@ internal sealed class ScriptRunner
     }
 
     /// <summary>True when the cell ends with an expression without a semicolon whose type is not void: its value is the result.</summary>
-    private static bool HasTrailingValue(Compilation compilation, CompilationUnitSyntax root, CancellationToken cancellationToken)
+    private static bool HasTrailingValue(SemanticModel model, CompilationUnitSyntax root, CancellationToken cancellationToken)
     {
         if (root.Members.LastOrDefault() is not GlobalStatementSyntax { Statement: ExpressionStatementSyntax { SemicolonToken.IsMissing: true } statement })
         {
             return false;
         }
 
-        var type = compilation.GetSemanticModel(root.SyntaxTree).GetTypeInfo(statement.Expression, cancellationToken).Type;
+        if (CannotBeVoid(statement.Expression))
+        {
+            // The cell compiled, so the expression has a type, and void it cannot be: no need to bind it once more.
+            return true;
+        }
+
+        var type = model.GetTypeInfo(statement.Expression, cancellationToken).Type;
         return type is not null && type.SpecialType != SpecialType.System_Void;
+    }
+
+    /// <summary>
+    /// Whether an expression that compiled has a type other than void by its syntax alone: only a call (plain,
+    /// <c>?.</c>, awaited) can be void, and only <c>null</c> and <c>default</c> have no type at all.
+    /// </summary>
+    private static bool CannotBeVoid(ExpressionSyntax expression)
+    {
+        while (expression is ParenthesizedExpressionSyntax parenthesized)
+        {
+            expression = parenthesized.Expression;
+        }
+
+        return expression is not (InvocationExpressionSyntax or ConditionalAccessExpressionSyntax or AwaitExpressionSyntax)
+            && !expression.IsKind(SyntaxKind.NullLiteralExpression) && !expression.IsKind(SyntaxKind.DefaultLiteralExpression);
     }
 
     /// <summary>

@@ -9,7 +9,8 @@ namespace Quire.Kernel.CSharp.Execution;
 /// kernel answers <c>kernel_info_request</c>). A first submission
 /// (<see cref="Root"/>) reads and binds the framework's references, and the user's cells continue it; then a cell is
 /// compiled after it as cells are, and dropped. The first cell waits for <see cref="Ready"/> and pays for its own
-/// code only, not for a cold Roslyn.
+/// code only, not for a cold Roslyn. Once it ran, a typical cell (<see cref="AfterFirstCell"/>) takes Roslyn's other
+/// common paths (declarations, methods, types, loops, lambdas and queries) in the background.
 /// </summary>
 /// <remarks>
 /// Nothing of the warm-up reaches the user: the root declares nothing and prints nothing, and the dropped cell never
@@ -21,10 +22,52 @@ internal sealed class ScriptWarmUp
 {
     private ScriptState<object?>? _root;
 
-    private ScriptWarmUp(CellOptions options, CSharpKernelGlobals globals) => Ready = Task.Run(() => WarmUpAsync(options, globals));
+    // Compiled (and dropped) once the first cell ran: the kinds of code most cells have, each of which makes Roslyn
+    // run (and the runtime JIT) code that the root and "1" never reach, a first-of-its-kind cost of tens of
+    // milliseconds that the user's cells would otherwise pay one by one.
+    private const string TypicalCell = """
+        var values = new List<int> { 1, 2, 3 };
+        int Twice(int x) => x * 2;
+        class WarmUpPoint { public int X { get; set; } public override string ToString() => $"({X})"; }
+        var total = 0;
+        foreach (var v in values) { total += Twice(v); }
+        Console.WriteLine($"{total} {values.Count}");
+        values.Where(x => x > 1).Select(x => new { x, y = x * 1.5 }).ToDictionary(p => p.x, p => p.y.ToString("0.0"))
+        """;
+
+    private readonly CellOptions _options;
+    private Task? _typical;
+
+    private ScriptWarmUp(CellOptions options, CSharpKernelGlobals globals)
+    {
+        _options = options;
+        Ready = Task.Run(() => WarmUpAsync(options, globals));
+    }
 
     /// <summary>Completes once the root ran and a cell compiled after it (never faults: a failed warm-up only means a slower first cell).</summary>
     public Task Ready { get; }
+
+    /// <summary>
+    /// Once the first cell ran: compiles a typical cell after the root and drops it, in the background, on the other
+    /// core while the next cells run (not before the first cell, which it would slow down). Later calls return the
+    /// same task, which never faults.
+    /// </summary>
+    public Task AfterFirstCell()
+    {
+        if (Volatile.Read(ref _typical) is { } existing)
+        {
+            return existing;
+        }
+
+        var started = new Task(() => WarmUpTypical(_options));
+        if (Interlocked.CompareExchange(ref _typical, started, null) is { } running)
+        {
+            return running;
+        }
+
+        started.Start(TaskScheduler.Default);
+        return started;
+    }
 
     /// <summary>The submission the user's chain starts from, once <see cref="Ready"/>; null when the warm-up failed.</summary>
     public ScriptState<object?>? Root => Volatile.Read(ref _root);
@@ -45,13 +88,40 @@ internal sealed class ScriptWarmUp
 
             // A cell after it, compiled as cells are and dropped: the path every cell takes, taken once.
             var continuation = options.ContinuationOptions;
-            var cell = CellCompiler.Compile(text => root.Script.ContinueWith<object?>(text, continuation), "1", CancellationToken.None);
+            var cell = CellCompiler.Compile(text => root.Script.ContinueWith<object?>(text, continuation), "1", CancellationToken.None).Script;
             var compilation = cell.GetCompilation();
             _ = compilation.GetSemanticModel(compilation.SyntaxTrees.Last()).GetDiagnostics();
 
             Volatile.Write(ref _root, root);
         }
 #pragma warning disable CA1031 // Warming up is an optimisation: the first cell reports any real problem itself.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
+    }
+
+    private void WarmUpTypical(CellOptions options)
+    {
+        if (Root is not { } root)
+        {
+            return;
+        }
+
+        try
+        {
+            // Never run: compiling is what is slow the first time, and running would show output.
+            var continuation = options.ContinuationOptions;
+            var cell = CellCompiler.Compile(text => root.Script.ContinueWith<object?>(text, continuation), TypicalCell, CancellationToken.None);
+            var model = cell.BoundModel ?? cell.Script.GetCompilation().GetSemanticModel(cell.Script.GetCompilation().SyntaxTrees.Last());
+            _ = model.GetDiagnostics();
+
+            // The formatting of a first result: tables of sequences and dictionaries, scalars.
+            _ = ValueFormatter.Format(new Dictionary<int, string> { [1] = "a" });
+            _ = ValueFormatter.Format(new List<int> { 1 });
+            _ = ValueFormatter.Format(1);
+        }
+#pragma warning disable CA1031 // As above: an optimisation only.
         catch (Exception)
 #pragma warning restore CA1031
         {

@@ -22,7 +22,7 @@ public sealed partial class KernelManager
             }
 
             SetStatus(KernelStatus.Starting, $"starting kernelspec {Spec.Name} with {provisioner.Name}");
-            await StartOrGiveUpAsync(() => LaunchAndConnectAsync(null, cancellationToken)).ConfigureAwait(false);
+            await StartOrGiveUpAsync(() => LaunchOnFreshPortsAsync(cancellationToken)).ConfigureAwait(false);
             SetStatus(KernelStatus.Running, "kernel_info_reply received");
             StartMonitor();
         }
@@ -161,6 +161,26 @@ public sealed partial class KernelManager
             throw new InvalidOperationException($"kernel {KernelId} was already started (it is {Status})");
         }
     }
+
+    // Ports are chosen free, but another process may bind one before the kernel does (kernels started at the same
+    // time, or anything else on the machine): the kernel then exits with "Address already in use". That start is
+    // repeated once, on new ports (a null connection makes the provisioner choose them), rather than failed.
+    private async Task LaunchOnFreshPortsAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await LaunchAndConnectAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+        catch (KernelStartException ex) when (ex.ExitCode is not null && IsPortClash(ex.OutputTail) && !cancellationToken.IsCancellationRequested)
+        {
+            KernelManagerLog.RetryingOnFreshPorts(_logger, KernelId, ex.ExitCode);
+            await StopKernelAsync(restart: false, now: true, CancellationToken.None).ConfigureAwait(false);
+            await LaunchAndConnectAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    // ZeroMQ's message for EADDRINUSE (pyzmq: "zmq.error.ZMQError: Address already in use"; libzmq and NetMQ alike).
+    private static bool IsPortClash(string outputTail) => outputTail.Contains("Address already in use", StringComparison.OrdinalIgnoreCase);
 
     // A kernel that cannot be started is stopped, its files removed, and reported dead; the caller gets the error.
     private async Task StartOrGiveUpAsync(Func<Task> start)

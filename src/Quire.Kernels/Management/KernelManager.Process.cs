@@ -10,6 +10,8 @@ namespace Quire.Kernels.Management;
 /// <summary>Launching, connecting and stopping the kernel process. Called with the lifecycle lock held.</summary>
 public sealed partial class KernelManager
 {
+    private static readonly TimeSpan IOPubPollInterval = TimeSpan.FromMilliseconds(200);
+
     private async Task LaunchAndConnectAsync(ConnectionInfo? connection, CancellationToken cancellationToken)
     {
         var provisioner = _provisioner!;
@@ -92,7 +94,24 @@ public sealed partial class KernelManager
     private async Task<KernelInfoReply> ReadyAttemptAsync(KernelClient client, Task iopubSeen, CancellationToken cancellationToken)
     {
         var reply = await client.KernelInfoAsync(_options.KernelInfoRetryInterval, cancellationToken).ConfigureAwait(false);
-        await iopubSeen.WaitAsync(_options.KernelInfoRetryInterval, _time, cancellationToken).ConfigureAwait(false);
+
+        // Every kernel_info_request makes the kernel publish busy and idle on iopub, but a subscriber that joined after
+        // those were sent never sees them. Asking again every 200 ms until iopub speaks (as jupyter_client's
+        // wait_for_ready polls iopub) instead of waiting out the whole retry interval: under load the subscriber
+        // often joins a moment late, and that wait was up to 2 s of every such kernel's start.
+        var asked = _time.GetTimestamp();
+        while (true)
+        {
+            try
+            {
+                await iopubSeen.WaitAsync(IOPubPollInterval, _time, cancellationToken).ConfigureAwait(false);
+                break;
+            }
+            catch (TimeoutException) when (_time.GetElapsedTime(asked) < _options.KernelInfoRetryInterval)
+            {
+                reply = await client.KernelInfoAsync(_options.KernelInfoRetryInterval, cancellationToken).ConfigureAwait(false);
+            }
+        }
 
         // Shell answered, but stdin reconnects on its own timer: an execution that asks for input before the kernel
         // has met the stdin socket would lose the question.

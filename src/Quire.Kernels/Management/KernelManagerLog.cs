@@ -19,4 +19,7 @@ internal static partial class KernelManagerLog
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Kernel {KernelId}: the restart monitor failed")]
     public static partial void MonitorFailed(ILogger logger, string kernelId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Kernel {KernelId} could not bind one of its ports (exit code {ExitCode}); launching it once more on fresh ports")]
+    public static partial void RetryingOnFreshPorts(ILogger logger, string kernelId, int? exitCode);
 }

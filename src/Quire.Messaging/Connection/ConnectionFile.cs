@@ -8,6 +8,9 @@ namespace Quire.Messaging.Connection;
 /// <summary>Creates, writes and reads connection files. Files are owner-only (0600): the key in them lets anyone run code.</summary>
 public static class ConnectionFile
 {
+    // Random draws from the kernel port range before falling back to the OS's choice (a range that is mostly taken).
+    private const int MaxPortTries = 256;
+
     private static readonly RecentPortSet RecentPorts = new(capacity: 4096);
 
     /// <summary>A new connection on free loopback ports (tcp) or fresh socket paths (ipc), with a 256-bit random key.</summary>
@@ -79,21 +82,35 @@ public static class ConnectionFile
 
     private static int[] FreePorts(string ip, int count)
     {
+        var address = IPAddress.Parse(ip);
         var listeners = new List<TcpListener>();
         try
         {
             var ports = new List<int>(count);
+            var range = KernelPortRange.ForThisMachine;
+            var tries = 0;
             while (ports.Count < count)
             {
-                var listener = new TcpListener(IPAddress.Parse(ip), 0);
-                listener.Start();
+                // Outside the ephemeral range while it has room (see KernelPortRange); the OS's choice otherwise, or
+                // when that range looks crowded.
+                var candidate = range is { } r && tries++ < MaxPortTries ? r.Low + Random.Shared.Next(r.Size) : 0;
+                if (candidate != 0 && !IsFreshPort(candidate))
+                {
+                    continue;
+                }
+
+                if (TryListen(address, candidate) is not { } listener)
+                {
+                    continue;
+                }
+
                 listeners.Add(listener);
                 var port = ((IPEndPoint)listener.LocalEndpoint).Port;
 
                 // A port is free only until someone binds it: kernels starting at the same time could be handed the
                 // same one between our release and their bind. Never hand out a port twice within a while (as
                 // jupyter_client's LocalPortCache does).
-                if (RecentPorts.TryAdd(port))
+                if (candidate != 0 || RecentPorts.TryAdd(port))
                 {
                     ports.Add(port);
                 }
@@ -107,6 +124,24 @@ public static class ConnectionFile
             {
                 listener.Stop();
             }
+        }
+    }
+
+    private static bool IsFreshPort(int port) => RecentPorts.TryAdd(port);
+
+    private static TcpListener? TryListen(IPAddress address, int port)
+    {
+        var listener = new TcpListener(address, port);
+        try
+        {
+            listener.Start();
+            return listener;
+        }
+        catch (SocketException) when (port != 0)
+        {
+            // Someone listens there: draw another.
+            listener.Stop();
+            return null;
         }
     }
 }

@@ -11,7 +11,10 @@ internal sealed partial class ContentsManager
 {
     private const int MaxValidationIssues = 20;
 
-    /// <summary>The model of a path, with its content when asked, in the requested type and format.</summary>
+    /// <summary>
+    /// The model of a path, with its content when asked, in the requested type and format. A notebook read unchanged
+    /// since the last time may come already rendered (<see cref="ContentsModel.Rendered"/>) instead of with Content.
+    /// </summary>
     public async Task<ContentsModel> GetAsync(string? rawPath, string? type, string? format, bool content, bool hash, CancellationToken cancellationToken)
     {
         var path = root.Resolve(rawPath);
@@ -109,7 +112,11 @@ internal sealed partial class ContentsManager
             return model;
         }
 
-        var bytes = await File.ReadAllBytesAsync(path.FullPath, cancellationToken).ConfigureAwait(false);
+        // A small notebook is read synchronously: microseconds from the page cache, where the asynchronous read's
+        // trip through the thread pool cost more than the read itself on every GET.
+        var bytes = model.Size <= NotebookResponseCache.MaxFileBytes
+            ? File.ReadAllBytes(path.FullPath)
+            : await File.ReadAllBytesAsync(path.FullPath, cancellationToken).ConfigureAwait(false);
         if (hash)
         {
             model = WithHash(model, bytes);
@@ -120,11 +127,26 @@ internal sealed partial class ContentsManager
             return model;
         }
 
+        var cacheable = !hash && bytes.Length <= NotebookResponseCache.MaxFileBytes && !overlay.MayChange(path.ApiPath);
+        if (cacheable && responses.Find(path.ApiPath, model, bytes) is { } cached
+            && (cached.Signature is null || notary.IsTrusted(cached.Signature) == cached.Trusted))
+        {
+            return model with { Rendered = cached.Body };
+        }
+
         var notebook = Parse(bytes, path);
-        var trusted = notary.IsTrusted(notebook);
+        var (trusted, signature) = notary.Check(notebook);
         var message = ValidationMessage(NotebookValidator.Validate(notebook));
         notebook = NotebookTrust.MarkCells(overlay.Apply(path.ApiPath, notebook), trusted);
-        return model with { Content = notebook.Json, Format = "json", Message = message };
+        var full = model with { Content = notebook.Json, Format = "json", Message = message };
+        if (!cacheable)
+        {
+            return full;
+        }
+
+        var body = JsonBody.Render(full.ToJson());
+        responses.Store(path.ApiPath, new NotebookResponseEntry(model, bytes, signature, trusted, body));
+        return full with { Rendered = body };
     }
 
     private static NotebookDocument Parse(byte[] bytes, ContentsPath path)

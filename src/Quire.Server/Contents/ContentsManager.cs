@@ -14,6 +14,7 @@ internal sealed partial class ContentsManager(
     IContentsWriter writer,
     CheckpointStore checkpoints,
     ContentsNotary notary,
+    NotebookResponseCache responses,
     INotebookModelOverlay overlay,
     QuireServerOptions options,
     Metrics.ServerMetrics metrics,

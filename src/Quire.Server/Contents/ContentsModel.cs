@@ -38,6 +38,12 @@ internal sealed record ContentsModel
 
     public string? Message { get; init; }
 
+    /// <summary>
+    /// The model already rendered as the response's JSON (a cached notebook GET): written as it is instead of
+    /// <see cref="ToJson"/>.
+    /// </summary>
+    public ReadOnlyMemory<byte>? Rendered { get; init; }
+
     public JObject ToJson()
     {
         var builder = new JObjectBuilder()

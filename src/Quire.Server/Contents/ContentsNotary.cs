@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Quire.Notebook;
+using Quire.Notebook.Signing;
 using Quire.Notebook.Signatures;
 using Quire.Server.Hosting;
 
@@ -16,7 +17,28 @@ internal sealed class ContentsNotary(QuireServerOptions options, TimeProvider ti
     private JupyterNotary? _notary;
     private bool _failed;
 
-    public bool IsTrusted(NotebookDocument notebook) => Use(n => n.Notary.CheckSignature(notebook), false);
+    public bool IsTrusted(NotebookDocument notebook) => Check(notebook).Trusted;
+
+    /// <summary>
+    /// The notebook's signature (a pure function of its content and the secret) and whether the store holds it now;
+    /// no signature when the notebook can never be trusted (nbformat &lt; 3) or the database is unusable.
+    /// </summary>
+    public (bool Trusted, string? Signature) Check(NotebookDocument notebook)
+    {
+        ArgumentNullException.ThrowIfNull(notebook);
+        if (notebook.Format < 3 || Use<NotebookNotary?>(n => n.Notary, null) is not { } notary)
+        {
+            return (false, null);
+        }
+
+        // Hashed outside the lock (it is pure): only the database needs one caller at a time, and the HMAC of a large
+        // notebook would otherwise hold up every other request that reads one.
+        var signature = notary.ComputeSignature(notebook);
+        return (IsTrusted(signature), signature);
+    }
+
+    /// <summary>Whether the store holds <paramref name="signature"/> now (the trust database may change at any time).</summary>
+    public bool IsTrusted(string signature) => Use(n => n.Notary.Store.CheckSignature(signature, n.Notary.Algorithm), false);
 
     public void Sign(NotebookDocument notebook) => Use(n =>
     {

@@ -18,7 +18,9 @@ internal static class ContentsResponses
             headers.Location = Location(context, model.Path);
         }
 
-        return JsonBody.WriteAsync(context.Response, status, model.ToJson(), context.RequestAborted);
+        return model.Rendered is { } rendered
+            ? JsonBody.WriteAsync(context.Response, status, rendered, context.RequestAborted)
+            : JsonBody.WriteAsync(context.Response, status, model.ToJson(), context.RequestAborted);
     }
 
     /// <summary><c>{base_url}api/contents/{path}</c> with each segment percent-encoded.</summary>

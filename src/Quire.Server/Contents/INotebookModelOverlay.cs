@@ -13,4 +13,10 @@ public interface INotebookModelOverlay
     /// given what the file holds.
     /// </summary>
     NotebookDocument Apply(string path, NotebookDocument notebook);
+
+    /// <summary>
+    /// Whether <see cref="Apply"/> may change the notebook at <paramref name="path"/> now. When false the contents API
+    /// may answer from its cache of unchanged files without calling <see cref="Apply"/>; true is always safe.
+    /// </summary>
+    bool MayChange(string path) => true;
 }

@@ -6,4 +6,6 @@ namespace Quire.Server.Contents;
 internal sealed class NoNotebookModelOverlay : INotebookModelOverlay
 {
     public NotebookDocument Apply(string path, NotebookDocument notebook) => notebook;
+
+    public bool MayChange(string path) => false;
 }

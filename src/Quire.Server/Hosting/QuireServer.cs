@@ -7,15 +7,18 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Quire.Server.Api;
 using Quire.Server.Contents;
 using Quire.Server.Files;
+using Quire.Server.Nbconvert;
 using Quire.Server.Http;
 using Quire.Server.Kernels;
 using Quire.Server.KernelSpecs;
 using Quire.Server.Metrics;
 using Quire.Server.Security;
 using Quire.Server.Sessions;
+using Quire.Server.Ui;
 
 namespace Quire.Server.Hosting;
 
@@ -51,6 +54,14 @@ public static class QuireServer
             Listen(kestrel, options);
         });
 
+        // ASP.NET Core logs two Information lines per request ("Executing endpoint", "Executed endpoint"); through the
+        // console logger's bounded queue that was about half of a small request's time. Warnings and errors still show;
+        // a Logging:LogLevel:Microsoft.AspNetCore setting (appsettings or environment) still decides when given.
+        if (builder.Configuration["Logging:LogLevel:Microsoft.AspNetCore"] is null)
+        {
+            builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        }
+
         builder.Services.AddSingleton(options);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services
@@ -74,10 +85,12 @@ public static class QuireServer
             .MapServerApi()
             .MapContents()
             .MapFiles()
+            .MapNbconvert()
             .MapKernelSpecs()
             .MapKernels()
             .MapSessions()
-            .MapServerMetrics();
+            .MapServerMetrics()
+            .MapQuireUi();
         return app;
     }
 

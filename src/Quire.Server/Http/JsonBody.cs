@@ -59,6 +59,29 @@ internal static class JsonBody
         await response.BodyWriter.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Writes JSON rendered earlier (by <see cref="Render"/>) with the given status.</summary>
+    public static async Task WriteAsync(HttpResponse response, int statusCode, ReadOnlyMemory<byte> json, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        response.StatusCode = statusCode;
+        response.ContentType = "application/json";
+        response.ContentLength = json.Length;
+        await response.BodyWriter.WriteAsync(json, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary><paramref name="body"/> as the compact JSON <see cref="WriteAsync(HttpResponse, int, JValue, CancellationToken)"/> writes.</summary>
+    public static byte[] Render(JValue body)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new PythonJsonWriter(buffer, indent: -1))
+        {
+            writer.Write(body);
+            writer.Flush();
+        }
+
+        return buffer.ToArray();
+    }
+
     private static async Task<byte[]> ReadBytesAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (request.ContentLength is { } length && length <= Array.MaxLength)

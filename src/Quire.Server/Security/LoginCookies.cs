@@ -17,6 +17,12 @@ internal sealed class LoginCookies(SecurityKeys keys, QuireServerOptions options
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(30);
 
+    /// <summary>
+    /// The user of header-token requests that bring no login cookie: one per server (every such request holds the
+    /// same credential) rather than a fresh random one per request.
+    /// </summary>
+    public QuireUser TokenUser { get; } = QuireUser.NewAnonymous();
+
     public static string CookieName(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);

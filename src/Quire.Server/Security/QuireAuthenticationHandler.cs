@@ -10,9 +10,10 @@ namespace Quire.Server.Security;
 
 /// <summary>
 /// jupyter_server's identity provider as an authentication scheme: the token (query parameter or Authorization
-/// header, compared in constant time) or the login cookie. A token request keeps the user of a valid cookie, or gets a
-/// new anonymous user and the cookie that remembers it. An unauthenticated API call is refused with 403 and a JSON
-/// body; a browser navigating to a page is sent to the login page.
+/// header, compared in constant time) or the login cookie. A token request keeps the user of a valid cookie; without one,
+/// a token in the query (a browser's first visit) gets a new anonymous user and the cookie that remembers it, and a token
+/// in a header gets the server's one header-token user and no cookie. An unauthenticated API call is refused with 403
+/// and a JSON body; a browser navigating to a page is sent to the login page.
 /// </summary>
 internal sealed class QuireAuthenticationHandler(
     IOptionsMonitor<QuireAuthenticationOptions> schemeOptions,
@@ -28,8 +29,11 @@ internal sealed class QuireAuthenticationHandler(
         var presented = TokenReader.Read(Request);
         if (presented is not null && !string.IsNullOrEmpty(options.Token) && SecretComparer.Equal(presented, options.Token))
         {
-            var user = cookieUser ?? QuireUser.NewAnonymous();
-            if (cookieUser is null)
+            // The login cookie is for browsers, which arrive with ?token= once and then rely on the cookie. A client
+            // sending the token in a header sends it on every request: minting (and signing) a cookie and a fresh
+            // anonymous user for each of those was a tenth of a small request's time, for a cookie no one keeps.
+            var user = cookieUser ?? (TokenReader.IsInQuery(Request) ? QuireUser.NewAnonymous() : cookies.TokenUser);
+            if (cookieUser is null && !ReferenceEquals(user, cookies.TokenUser))
             {
                 cookies.Append(Context, user);
             }

@@ -8,6 +8,13 @@ namespace Quire.Server.Security;
 /// </summary>
 internal static class TokenReader
 {
+    /// <summary>Whether the request carries a non-empty <c>token</c> query parameter (a browser's first visit).</summary>
+    public static bool IsInQuery(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.Query.TryGetValue("token", out var query) && query.Any(v => !string.IsNullOrEmpty(v));
+    }
+
     public static string? Read(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -2,6 +2,7 @@ using Quire.Kernel.CSharp.Tests.Infrastructure;
 
 namespace Quire.Kernel.CSharp.Tests.Execution;
 
+[Collection(CellThreadSerial.Name)]
 public sealed class CellThreadTests
 {
     [Fact]

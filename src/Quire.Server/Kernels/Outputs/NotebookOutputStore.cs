@@ -149,6 +149,15 @@ internal sealed partial class NotebookOutputStore(KernelsOptions options, QuireS
         }
     }
 
+    public bool MayChange(string path)
+    {
+        var key = Normalize(path);
+        lock (_lock)
+        {
+            return _notebooks.TryGetValue(key, out var records) && records.Count > 0;
+        }
+    }
+
     public NotebookDocument Apply(string path, NotebookDocument notebook)
     {
         ArgumentNullException.ThrowIfNull(notebook);

@@ -1,0 +1,537 @@
+import type * as nbformat from '@jupyterlab/nbformat';
+import type { Contents } from '@jupyterlab/services';
+import { header } from '../browser/fileBrowser';
+import { type PageConfig, urlFor } from '../config';
+import { errorMessage, h, toast } from '../dom';
+import { modal } from '../modal';
+import { type Services, kernelSpecChoices } from '../services';
+import { CellView } from './cellView';
+import type { EditorHooks } from './editor';
+import { FindBar } from './findBar';
+import { KernelSession } from './kernel';
+import { type CellModel, type CellType, type NotebookModel, fromJson, isTrusted, kernelLanguage, newCell, setTags, tagsOf, toJson } from './model';
+import { NotebookSaver } from './saver';
+import { bindCommandKeys } from './commandKeys';
+
+// Cells rendered completely before the first paint: more than a tall screen holds.
+const EAGER_CELLS = 24;
+
+/** The notebook page at /notebooks/<path>. */
+export class NotebookView {
+  model!: NotebookModel;
+  views: CellView[] = [];
+  active = 0;
+  anchor = 0;
+  mode: 'command' | 'edit' = 'command';
+  dirty = false;
+  /** Counts edits, so that a save knows whether the notebook changed while it ran. */
+  dirtyVersion = 0;
+  trusted = false;
+  clipboard: CellModel[] = [];
+  readonly deleted: { index: number; cells: CellModel[] }[] = [];
+  readonly kernel: KernelSession;
+  readonly saver: NotebookSaver;
+  private readonly list = h('div', { class: 'cells', role: 'list' });
+  private readonly kernelStatus = h('button', { class: 'kernel-status', id: 'kernel-status', 'aria-live': 'polite', title: 'Kernel status', 'data-status': 'unknown' });
+  private readonly kernelName = h('button', { class: 'btn btn-ghost kernel-name', id: 'kernel-name', title: 'Change kernel' });
+  private readonly title = h('span', { class: 'nb-title', id: 'nb-title' });
+  private readonly dirtyMark = h('span', { class: 'dirty', id: 'dirty', 'aria-label': 'unsaved changes' });
+  private readonly observer: IntersectionObserver;
+  readonly find: FindBar;
+
+  constructor(
+    private readonly host: HTMLElement,
+    readonly services: Services,
+    readonly config: PageConfig,
+    public path: string,
+  ) {
+    this.kernel = new KernelSession(services);
+    this.saver = new NotebookSaver(this);
+    this.find = new FindBar(this);
+    // Editors are made for cells near the viewport only; far cells keep their cheap <pre>.
+    this.observer = new IntersectionObserver(
+      (entries) => {
+        for (const entry of entries) {
+          if (!entry.isIntersecting) continue;
+          const view = this.views.find((v) => v.element === entry.target);
+          view?.mount();
+          this.observer.unobserve(entry.target);
+        }
+      },
+      { rootMargin: '400px 0px' },
+    );
+  }
+
+  async show(): Promise<void> {
+    const started = performance.now();
+    let model: Contents.IModel;
+    try {
+      model = await this.services.contents.get(this.path, { type: 'notebook', content: true });
+    } catch (error) {
+      this.host.replaceChildren(header(this.config), h('main', { class: 'error-page' }, h('p', { text: `Cannot open ${this.path}: ${errorMessage(error)}` }), h('a', { href: urlFor(this.config, 'tree', ''), text: 'Back to files' })));
+      return;
+    }
+    this.saver.loaded(model);
+    this.model = fromJson(model.content as nbformat.INotebookContent);
+    this.trusted = isTrusted(this.model);
+    this.renderChrome();
+    this.renderCells();
+    this.select(0, false);
+    requestAnimationFrame(() => {
+      performance.mark('quire-rendered');
+      document.body.dataset.ready = 'notebook';
+      document.body.dataset.renderMs = String(Math.round(performance.now() - started));
+    });
+    this.saver.startAutosave();
+    window.addEventListener('beforeunload', (event) => {
+      if (this.dirty) event.preventDefault();
+    });
+    void this.startKernel();
+  }
+
+  private renderChrome(): void {
+    this.title.textContent = this.path.split('/').pop() ?? this.path;
+    document.title = `${this.title.textContent} – Quire`;
+    this.kernelName.addEventListener('click', () => void this.changeKernel());
+    // The client library reconnects by itself after a drop; a click asks at once (the server replays missed output).
+    this.kernelStatus.addEventListener('click', () => {
+      if (this.kernelStatus.dataset.status === 'disconnected') void this.kernel.kernel?.reconnect();
+    });
+    const button = (id: string, label: string, title: string, action: () => void) => h('button', { class: 'btn btn-ghost', id, title, 'aria-label': title, onclick: action }, label);
+    const cellType = h('select', { class: 'cell-type', id: 'cell-type', 'aria-label': 'Cell type' }, ...['code', 'markdown', 'raw'].map((t) => h('option', { value: t, text: t })));
+    cellType.addEventListener('change', () => this.setType(cellType.value as CellType));
+    this.list.addEventListener('focusin', () => (cellType.value = this.views[this.active]?.cell.type ?? 'code'));
+    const toolbar = h(
+      'div',
+      { class: 'toolbar nb-toolbar', role: 'toolbar', 'aria-label': 'Notebook' },
+      button('save', 'Save', 'Save and checkpoint (Ctrl+S)', () => void this.saver.save(true)),
+      button('insert-below', '+', 'Insert cell below (B)', () => this.insert(1)),
+      button('cut', 'Cut', 'Cut cells (X)', () => this.cut()),
+      button('copy', 'Copy', 'Copy cells (C)', () => this.copy()),
+      button('paste', 'Paste', 'Paste cells below (V)', () => this.paste()),
+      button('move-up', '↑', 'Move cells up', () => this.move(-1)),
+      button('move-down', '↓', 'Move cells down', () => this.move(1)),
+      button('run', '▶ Run', 'Run cell and advance (Shift+Enter)', () => void this.run('advance')),
+      button('interrupt', '■', 'Interrupt the kernel (I, I)', () => void this.interrupt()),
+      button('restart', '↻ Restart', 'Restart the kernel (0, 0)', () => void this.restart(false)),
+      button('restart-run-all', 'Restart & run all', 'Restart the kernel and run all cells', () => void this.restart(true)),
+      button('run-all', 'Run all', 'Run all cells', () => void this.runRange(0, this.views.length)),
+      button('run-above', 'Above', 'Run all cells above', () => void this.runRange(0, this.active)),
+      button('run-below', 'Below', 'Run this cell and all below', () => void this.runRange(this.active, this.views.length)),
+      cellType,
+      button('find', 'Find', 'Find and replace (F)', () => this.find.open()),
+      button('revert', 'Revert', 'Revert to checkpoint', () => void this.saver.revert()),
+      h('a', { class: 'btn btn-ghost', id: 'download', href: `${urlFor(this.config, 'files', this.path)}?download=1`, download: this.title.textContent, title: 'Download .ipynb' }, 'Download'),
+      // The saved file, converted by the server (GET /nbconvert/html/…, as jupyter_server offers it).
+      h('a', { class: 'btn btn-ghost', id: 'download-html', href: `${urlFor(this.config, 'nbconvert/html', this.path)}?download=true`, download: (this.title.textContent ?? 'notebook').replace(/\.ipynb$/, '') + '.html', title: 'Download as HTML (the saved version)' }, 'HTML'),
+    );
+    const trustBadge = h('span', { class: `trust ${this.trusted ? 'trusted' : 'untrusted'}`, id: 'trust', text: this.trusted ? 'Trusted' : 'Not trusted' });
+    this.host.replaceChildren(
+      header(this.config, [this.title, this.dirtyMark, trustBadge], [this.kernelName, this.kernelStatus]),
+      toolbar,
+      this.find.element,
+      h('main', { class: 'notebook', id: 'notebook' }, this.list),
+    );
+    bindCommandKeys(this);
+  }
+
+  private renderCells(): void {
+    for (const v of this.views) v.destroy();
+    // The first screenful renders at once; the rest render when they come near the viewport or when the browser is
+    // idle, so that a large notebook shows and answers keys long before its last output is drawn.
+    this.views = this.model.cells.map((cell, i) => this.makeView(cell, i >= EAGER_CELLS));
+    this.list.replaceChildren(...this.views.map((v) => v.element));
+    for (const v of this.views) this.observer.observe(v.element);
+    this.hydrateWhenIdle();
+  }
+
+  private hydrateWhenIdle(): void {
+    const step = (deadline: IdleDeadline) => {
+      let next = this.views.findIndex((v) => !v.isHydrated);
+      while (next >= 0 && deadline.timeRemaining() > 2) {
+        this.views[next]!.hydrate();
+        next = this.views.findIndex((v, i) => i > next && !v.isHydrated);
+      }
+      if (next >= 0) requestIdleCallback(step, { timeout: 500 });
+      else if (!document.body.dataset.allRendered) {
+        performance.mark('quire-all-rendered');
+        document.body.dataset.allRendered = 'true';
+      }
+    };
+    requestIdleCallback(step, { timeout: 500 });
+  }
+
+  makeView(cell: CellModel, lazy = false): CellView {
+    return new CellView(cell, {
+      language: () => kernelLanguage(this.model),
+      trusted: (c) => this.trusted || c.metadata.trusted === true,
+      hooks: (view) => this.hooksFor(view),
+      onSelect: (view, extend) => {
+        this.select(this.views.indexOf(view), extend);
+        this.commandMode();
+      },
+      onEditTags: (view) => void this.editTags(view),
+      onToggleParameters: (view) => {
+        const tags = tagsOf(view.cell);
+        setTags(view.cell, tags.includes('parameters') ? tags.filter((t) => t !== 'parameters') : [...tags, 'parameters']);
+        view.renderMeta();
+        this.markDirty();
+      },
+    }, lazy);
+  }
+
+  private hooksFor(view: CellView): EditorHooks {
+    return {
+      onChange: (text) => {
+        view.cell.source = text;
+        this.markDirty();
+      },
+      onRun: (mode) => void this.run(mode),
+      onEscape: () => this.commandMode(),
+      onSave: () => void this.saver.save(true),
+      onFocus: () => {
+        this.select(this.views.indexOf(view), false);
+        this.mode = 'edit';
+        document.body.dataset.mode = 'edit';
+      },
+      onArrowOut: (direction) => {
+        const next = this.views.indexOf(view) + direction;
+        if (next < 0 || next >= this.views.length) return false;
+        this.select(next, false);
+        this.views[next]!.focusEditor();
+        return true;
+      },
+      complete: (code, cursor) => this.kernel.complete(code, cursor),
+      inspect: (code, cursor) => void this.inspect(view, code, cursor),
+    };
+  }
+
+  // ---- selection and modes
+
+  select(index: number, extend: boolean): void {
+    if (this.views.length === 0) return;
+    index = Math.max(0, Math.min(this.views.length - 1, index));
+    this.active = index;
+    if (!extend) this.anchor = index;
+    const [from, to] = this.selectedRange();
+    this.views.forEach((v, i) => {
+      v.element.classList.toggle('active', i === index);
+      v.element.classList.toggle('selected', i >= from && i <= to);
+    });
+    const element = this.views[index]!.element;
+    element.scrollIntoView({ block: 'nearest' });
+  }
+
+  selectedRange(): [number, number] {
+    return [Math.min(this.anchor, this.active), Math.max(this.anchor, this.active)];
+  }
+
+  selectedViews(): CellView[] {
+    const [from, to] = this.selectedRange();
+    return this.views.slice(from, to + 1);
+  }
+
+  commandMode(): void {
+    this.mode = 'command';
+    document.body.dataset.mode = 'command';
+    const view = this.views[this.active];
+    if (!view) return;
+    if (view.cell.type === 'markdown' && view.editingMarkdown) {
+      // Escape from a markdown cell's editor keeps it editable until it is run, as in Jupyter.
+    }
+    view.element.focus({ preventScroll: true });
+  }
+
+  editMode(): void {
+    const view = this.views[this.active];
+    if (!view) return;
+    this.mode = 'edit';
+    document.body.dataset.mode = 'edit';
+    view.focusEditor();
+  }
+
+  markDirty(): void {
+    this.dirtyVersion++;
+    if (!this.dirty) {
+      this.dirty = true;
+      this.dirtyMark.textContent = '●';
+      this.dirtyMark.title = 'Unsaved changes';
+      document.body.dataset.dirty = 'true';
+    }
+  }
+
+  markClean(): void {
+    this.dirty = false;
+    this.dirtyMark.textContent = '';
+    this.dirtyMark.title = '';
+    document.body.dataset.dirty = 'false';
+  }
+
+  /** Replaces the whole model (reload from disk, revert to checkpoint). */
+  replaceModel(content: nbformat.INotebookContent): void {
+    this.model = fromJson(content);
+    this.trusted = isTrusted(this.model);
+    this.renderCells();
+    this.select(Math.min(this.active, this.views.length - 1), false);
+    this.markClean();
+  }
+
+  // ---- cell operations
+
+  insert(offset: 0 | 1, type: CellType = 'code'): void {
+    const index = this.views.length === 0 ? 0 : this.active + offset;
+    this.insertCells(index, [newCell(type)]);
+    this.select(index, false);
+  }
+
+  insertCells(index: number, cells: CellModel[]): void {
+    this.model.cells.splice(index, 0, ...cells);
+    const views = cells.map((c) => this.makeView(c));
+    this.views.splice(index, 0, ...views);
+    const before = this.list.children[index] ?? null;
+    for (const v of views) {
+      this.list.insertBefore(v.element, before);
+      this.observer.observe(v.element);
+    }
+    this.markDirty();
+  }
+
+  removeSelected(): CellModel[] {
+    const [from, to] = this.selectedRange();
+    const removed = this.model.cells.splice(from, to - from + 1);
+    for (const v of this.views.splice(from, to - from + 1)) {
+      v.element.remove();
+      v.destroy();
+    }
+    this.deleted.push({ index: from, cells: removed });
+    if (this.views.length === 0) this.insertCells(0, [newCell('code')]);
+    this.markDirty();
+    this.select(Math.min(from, this.views.length - 1), false);
+    return removed;
+  }
+
+  cut(): void {
+    this.clipboard = this.removeSelected().map(clone);
+  }
+
+  copy(): void {
+    this.clipboard = this.selectedViews().map((v) => clone(v.cell));
+  }
+
+  paste(): void {
+    if (this.clipboard.length === 0) return;
+    const cells = this.clipboard.map((c) => ({ ...clone(c), id: newCell('code').id }));
+    this.insertCells(this.selectedRange()[1] + 1, cells);
+    this.select(this.selectedRange()[1] + cells.length, false);
+  }
+
+  undoDelete(): void {
+    const last = this.deleted.pop();
+    if (!last) return;
+    this.insertCells(last.index, last.cells);
+    this.select(last.index, false);
+  }
+
+  move(direction: -1 | 1): void {
+    const [from, to] = this.selectedRange();
+    if ((direction < 0 && from === 0) || (direction > 0 && to === this.views.length - 1)) return;
+    const cells = this.model.cells.splice(from, to - from + 1);
+    const views = this.views.splice(from, to - from + 1);
+    this.model.cells.splice(from + direction, 0, ...cells);
+    this.views.splice(from + direction, 0, ...views);
+    const before = this.list.children[direction < 0 ? from - 1 : to + 2] ?? null;
+    for (const v of views) this.list.insertBefore(v.element, before);
+    this.anchor += direction;
+    this.active += direction;
+    this.select(this.active, true);
+    this.markDirty();
+  }
+
+  setType(type: CellType): void {
+    for (const view of this.selectedViews()) {
+      if (view.cell.type === type) continue;
+      const index = this.views.indexOf(view);
+      const cell: CellModel = { ...view.cell, type, outputs: [], executionCount: null };
+      this.model.cells[index] = cell;
+      const replacement = this.makeView(cell);
+      view.element.replaceWith(replacement.element);
+      view.destroy();
+      this.views[index] = replacement;
+      this.observer.observe(replacement.element);
+    }
+    this.markDirty();
+    this.select(this.active, true);
+  }
+
+  private async editTags(view: CellView): Promise<void> {
+    const answer = await modal({ title: 'Cell tags', input: { value: tagsOf(view.cell).join(', '), label: 'Tags, separated by commas' }, buttons: [{ label: 'Save', value: 'ok', primary: true }] });
+    if (!answer) return;
+    setTags(view.cell, [...new Set(answer.text.split(',').map((t) => t.trim()).filter((t) => t.length > 0))]);
+    view.renderMeta();
+    this.markDirty();
+  }
+
+  // ---- kernel
+
+  private async startKernel(): Promise<void> {
+    const spec = this.model.metadata.kernelspec as { name?: string; display_name?: string } | undefined;
+    let name = spec?.name;
+    if (!name) {
+      await this.services.kernelspecs.ready;
+      name = this.services.kernelspecs.specs?.default ?? 'python3';
+    }
+    this.kernelName.textContent = spec?.display_name ?? name;
+    this.setStatus('starting');
+    try {
+      await this.kernel.start(this.path, name);
+      this.watchKernel();
+    } catch (error) {
+      this.setStatus('dead');
+      toast(`Cannot start kernel ${name}: ${errorMessage(error)}`, 'error');
+    }
+  }
+
+  private watchKernel(): void {
+    const session = this.kernel.session;
+    if (!session) return;
+    const update = () => {
+      const kernel = session.kernel;
+      if (!kernel) return this.setStatus('no kernel');
+      if (kernel.connectionStatus !== 'connected') return this.setStatus(kernel.connectionStatus === 'connecting' ? 'connecting' : 'disconnected');
+      this.setStatus(kernel.status);
+    };
+    session.statusChanged.connect(update);
+    session.connectionStatusChanged.connect(update);
+    session.kernelChanged.connect(() => {
+      const spec = this.services.kernelspecs.specs?.kernelspecs[session.kernel?.name ?? ''];
+      this.kernelName.textContent = spec?.display_name ?? session.kernel?.name ?? '';
+      update();
+    });
+    update();
+  }
+
+  private setStatus(status: string): void {
+    this.kernelStatus.dataset.status = status;
+    this.kernelStatus.textContent = status;
+    this.kernelStatus.title = `Kernel ${status}`;
+  }
+
+  private async changeKernel(): Promise<void> {
+    const options = await kernelSpecChoices(this.services);
+    const answer = await modal({ title: 'Change kernel', select: { label: 'Kernel', options, value: this.kernel.kernel?.name }, buttons: [{ label: 'Change', value: 'ok', primary: true }] });
+    if (!answer) return;
+    try {
+      await this.kernel.change(answer.text);
+      const spec = this.services.kernelspecs.specs?.kernelspecs[answer.text];
+      this.model.metadata.kernelspec = { name: answer.text, display_name: spec?.display_name ?? answer.text, language: spec?.language ?? '' };
+      this.model.metadata.language_info = { name: spec?.language ?? '' };
+      this.markDirty();
+      this.renderCells();
+      this.select(this.active, false);
+    } catch (error) {
+      toast(`Cannot change the kernel: ${errorMessage(error)}`, 'error');
+    }
+  }
+
+  async run(mode: 'stay' | 'advance' | 'insert'): Promise<void> {
+    const views = this.selectedViews();
+    const last = this.views.indexOf(views[views.length - 1]!);
+    if (mode === 'advance') {
+      if (last === this.views.length - 1) this.insertCells(this.views.length, [newCell('code')]);
+      this.select(last + 1, false);
+    } else if (mode === 'insert') {
+      this.insertCells(last + 1, [newCell('code')]);
+      this.select(last + 1, false);
+    }
+    if (mode !== 'stay') {
+      if (this.mode === 'edit') this.editMode();
+      else this.commandMode();
+    }
+    for (const view of views) {
+      if ((await this.runCell(view)) === 'error') break;
+    }
+  }
+
+  async runRange(from: number, to: number): Promise<void> {
+    for (const view of this.views.slice(from, to)) {
+      if ((await this.runCell(view)) === 'error') break;
+    }
+  }
+
+  async runCell(view: CellView): Promise<string> {
+    if (view.cell.type === 'markdown') {
+      view.renderMarkdown();
+      return 'ok';
+    }
+    if (view.cell.type !== 'code') return 'ok';
+    if (!this.kernel.kernel) {
+      toast('No kernel is running', 'error');
+      return 'error';
+    }
+    // Outputs produced here, by this user, are trusted (as JupyterLab marks executed cells).
+    view.cell.metadata.trusted = true;
+    this.markDirty();
+    try {
+      return await this.kernel.execute(view.cell, {
+        started: () => {
+          view.updatePrompt(true);
+          view.setFooter('');
+        },
+        output: (kind) => (kind === 'all' ? view.renderOutputs() : kind === 'last' ? view.renderLastOutput() : view.appendOutput(view.cell.outputs[view.cell.outputs.length - 1]!)),
+        stdin: (prompt, password, answer) => view.showStdin(prompt, password, answer),
+        finished: (status, ms) => {
+          view.updatePrompt(false);
+          view.setFooter(`${status === 'ok' ? '✓' : status === 'aborted' ? '–' : '✗'} ${ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`}`);
+        },
+      });
+    } catch (error) {
+      view.updatePrompt(false);
+      toast(`Cannot run the cell: ${errorMessage(error)}`, 'error');
+      return 'error';
+    }
+  }
+
+  async interrupt(): Promise<void> {
+    try {
+      await this.kernel.kernel?.interrupt();
+    } catch (error) {
+      toast(`Cannot interrupt: ${errorMessage(error)}`, 'error');
+    }
+  }
+
+  async restart(runAll: boolean): Promise<void> {
+    const answer = await modal({ title: runAll ? 'Restart the kernel and run all cells?' : 'Restart the kernel?', message: 'All variables will be lost.', buttons: [{ label: 'Restart', value: 'ok', primary: true, danger: true }] });
+    if (!answer) return;
+    try {
+      this.setStatus('restarting');
+      await this.kernel.kernel?.restart();
+      if (runAll) await this.runRange(0, this.views.length);
+    } catch (error) {
+      toast(`Cannot restart: ${errorMessage(error)}`, 'error');
+    }
+  }
+
+  private async inspect(view: CellView, code: string, cursor: number): Promise<void> {
+    const text = await this.kernel.inspect(code, cursor);
+    document.querySelector('.inspect-tooltip')?.remove();
+    if (!text) return;
+    const tip = h('div', { class: 'inspect-tooltip', role: 'tooltip' });
+    tip.append(h('pre', { text: text.replace(/\x1b\[[0-9;]*m/g, '') }));
+    view.element.append(tip);
+    const dismiss = () => {
+      tip.remove();
+      document.removeEventListener('keydown', dismiss, true);
+      document.removeEventListener('mousedown', dismiss, true);
+    };
+    document.addEventListener('keydown', dismiss, true);
+    document.addEventListener('mousedown', dismiss, true);
+  }
+
+  serialize(): nbformat.INotebookContent {
+    return toJson(this.model);
+  }
+}
+
+function clone(cell: CellModel): CellModel {
+  return JSON.parse(JSON.stringify(cell)) as CellModel;
+}
