@@ -110,7 +110,7 @@ internal abstract partial class ZeroMqConnection
     /// <summary>Sends, or parks the message until the socket can take it: a waiting send would stall every channel.</summary>
     private void Send(KernelChannel channel, NetMQSocket socket, ReadOnlyMemory<byte>[] frames)
     {
-        var sent = FrameIO.TrySend(socket, frames);
+        var sent = TrySendRoutable(channel, socket, frames);
         if (sent == frames.Length)
         {
             return;
@@ -140,7 +140,7 @@ internal abstract partial class ZeroMqConnection
         var pending = _pending[(int)channel]!;
         while (pending.TryPeek(out var frames))
         {
-            var sent = FrameIO.TrySend(e.Socket, frames);
+            var sent = TrySendRoutable(channel, e.Socket, frames);
             if (sent == 0)
             {
                 return;

@@ -42,7 +42,10 @@ internal sealed class ZeroMqKernelChannels : ZeroMqConnection, IKernelChannels
     {
         Bind(KernelChannel.Shell, new RouterSocket(), receives: true);
         Bind(KernelChannel.Control, new RouterSocket(), receives: true);
-        Bind(KernelChannel.Stdin, new RouterSocket(), receives: true);
+        // input_request is sent to a client that may not have finished connecting its stdin (see Unroutable).
+        var stdin = new RouterSocket();
+        stdin.Options.RouterMandatory = true;
+        Bind(KernelChannel.Stdin, stdin, receives: true);
         Bind(KernelChannel.IOPub, new PublisherSocket(), receives: false);
         Bind(KernelChannel.Heartbeat, new RouterSocket(), receives: true);
         LogOpened("kernel");
