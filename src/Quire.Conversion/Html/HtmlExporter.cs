@@ -22,7 +22,7 @@ public sealed class HtmlExporter : INotebookExporter
         var markdown = new MarkdownHtml(sanitizer);
         var outputs = new OutputHtml(writer, options, sanitizer, markdown);
         var language = CodeLanguage(document);
-        var highlighted = HighlightedCells.Prepare(document, options.Highlighter, language, skip: options.NoInput);
+        using var highlighted = HighlightedCells.Prepare(document, options.Highlighter, language, skip: options.NoInput);
 
         if (options.Template != HtmlTemplate.Basic)
         {
