@@ -31,7 +31,19 @@ export function outputText(page, index) {
   return page.locator('.cell').nth(index).locator('.output-area').innerText();
 }
 
-export async function expectOutput(page, index, pattern) {
-  const text = await outputText(page, index);
-  expect(pattern.test(text), `cell ${index}'s output ${JSON.stringify(text.slice(0, 300))} does not match ${pattern}`);
+/**
+ * Waits until cell `index`'s rendered output matches `pattern`: a cell's run ends with the kernel's reply and idle, but
+ * outputs are drawn in the frames after (offscreen ones in idle time), so the page may lag the model briefly.
+ */
+export async function expectOutput(page, index, pattern, timeout = 15_000) {
+  try {
+    await page.waitForFunction(
+      ([i, source, flags]) => new RegExp(source, flags).test(document.querySelectorAll('.cell')[i]?.querySelector('.output-area')?.innerText ?? ''),
+      [index, pattern.source, pattern.flags],
+      { timeout },
+    );
+  } catch {
+    const text = await outputText(page, index);
+    expect(false, `cell ${index}'s output ${JSON.stringify(text.slice(0, 300))} did not come to match ${pattern} within ${timeout / 1000} s`);
+  }
 }
