@@ -22,11 +22,38 @@ internal static class ProcessProbe
 
     public static int OpenFileDescriptors() => Directory.GetFileSystemEntries("/proc/self/fd").Length;
 
+    /// <summary>This process's descriptors counted by what they are (socket, pipe, anon_inode:[eventpoll], a path's folder).</summary>
+    public static string DescribeFileDescriptors()
+    {
+        var kinds = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        foreach (var fd in Directory.GetFileSystemEntries("/proc/self/fd"))
+        {
+            string kind;
+            try
+            {
+                var target = new FileInfo(fd).LinkTarget ?? "?";
+                kind = target.StartsWith('/') ? Path.GetDirectoryName(target) ?? target : target.Split(':')[0];
+            }
+            catch (IOException)
+            {
+                continue;
+            }
+
+            kinds[kind] = kinds.GetValueOrDefault(kind) + 1;
+        }
+
+        return string.Join(", ", kinds.Select(k => $"{k.Key} {k.Value}"));
+    }
+
     /// <summary>
     /// Waits for a condition that has no event to wait on (another process's exit, a socket closed by NetMQ's
     /// background reaper), checking every 50 ms; fails with <paramref name="expectation"/> after <paramref name="timeout"/>.
     /// </summary>
-    public static async Task EventuallyAsync(Func<bool> condition, TimeSpan timeout, string expectation)
+    public static Task EventuallyAsync(Func<bool> condition, TimeSpan timeout, string expectation) =>
+        EventuallyAsync(condition, timeout, () => expectation);
+
+    /// <summary>As above, with the failure message made when it fails (so that it shows the state at the deadline).</summary>
+    public static async Task EventuallyAsync(Func<bool> condition, TimeSpan timeout, Func<string> expectation)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(50));
         var deadline = TimeProvider.System.GetTimestamp() + (long)(timeout.TotalSeconds * TimeProvider.System.TimestampFrequency);
@@ -34,7 +61,7 @@ internal static class ProcessProbe
         {
             if (TimeProvider.System.GetTimestamp() > deadline)
             {
-                Assert.Fail($"{expectation} (not so after {timeout.TotalSeconds:0.#} s)");
+                Assert.Fail($"{expectation()} (not so after {timeout.TotalSeconds:0.#} s)");
             }
 
             await timer.WaitForNextTickAsync(TestContext.Current.CancellationToken);

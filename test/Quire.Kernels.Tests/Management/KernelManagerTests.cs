@@ -46,6 +46,7 @@ public sealed class KernelManagerTests : IDisposable
         }
 
         var descriptorsBefore = ProcessProbe.OpenFileDescriptors();
+        var describedBefore = ProcessProbe.DescribeFileDescriptors();
         var kernel = NewManager(spec);
         await kernel.StartAsync(cancellationToken: Token).Within(Waits.KernelTimeout, "ipykernel should start");
         var pid = Pid(kernel);
@@ -70,10 +71,11 @@ public sealed class KernelManagerTests : IDisposable
         Assert.Equal(KernelStatus.ShutDown, kernel.Status);
         Assert.All(new[] { pid, restartedPid, lastPid }, p => Assert.False(ProcessProbe.IsRunning(p), $"kernel pid {p} should be gone"));
         Assert.False(File.Exists(connectionFile), "the connection file should be removed");
+        // NetMQ closes sockets on its own I/O thread after disposal; on a loaded CI machine that can take seconds.
         await ProcessProbe.EventuallyAsync(
             () => ProcessProbe.OpenFileDescriptors() <= descriptorsBefore,
-            TimeSpan.FromSeconds(10),
-            $"open descriptors should return to {descriptorsBefore} after shutdown, are {ProcessProbe.OpenFileDescriptors()}");
+            TimeSpan.FromSeconds(30),
+            () => $"open descriptors should return to {descriptorsBefore} after shutdown, are {ProcessProbe.OpenFileDescriptors()}; before: {describedBefore}; now: {ProcessProbe.DescribeFileDescriptors()}");
     }
 
     [Fact]
