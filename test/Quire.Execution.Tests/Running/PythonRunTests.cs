@@ -250,8 +250,10 @@ public sealed class PythonRunTests
 
         var outcome = await RunAsync(notebook, new ExecutionOptions { KernelSpecs = specs, Timeout = TimeSpan.FromSeconds(6) });
 
+        // The run's clock includes the kernel's start, which a loaded CI machine can stretch to most of the 6 s: how many
+        // cells ran before the deadline varies; that the run stopped short of the 15 s the cells need does not.
         Assert.Equal(ExecutionStatus.Timeout, outcome.Status);
-        Assert.InRange(outcome.CellsExecuted, 1, 29);
+        Assert.InRange(outcome.CellsExecuted, 0, 29);
         Assert.Contains("timed out", outcome.Message, StringComparison.Ordinal);
     }
 
