@@ -20,7 +20,23 @@ internal static class ProcessProbe
         }
     }
 
-    public static int OpenFileDescriptors() => Directory.GetFileSystemEntries("/proc/self/fd").Length;
+    /// <summary>
+    /// This process's open descriptors, less the assemblies and native libraries the runtime keeps open once it loaded
+    /// them (code first used mid-test adds those; they are not something a kernel manager could leak).
+    /// </summary>
+    public static int OpenFileDescriptors() => Directory.GetFileSystemEntries("/proc/self/fd").Count(fd => !IsLoadedCode(fd));
+
+    private static bool IsLoadedCode(string fd)
+    {
+        try
+        {
+            return new FileInfo(fd).LinkTarget is { } target && (target.EndsWith(".dll", StringComparison.Ordinal) || target.EndsWith(".so", StringComparison.Ordinal));
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
 
     /// <summary>This process's descriptors counted by what they are (socket, pipe, anon_inode:[eventpoll], a path's folder).</summary>
     public static string DescribeFileDescriptors()

@@ -39,10 +39,17 @@ public sealed class KernelManagerTests : IDisposable
     public async Task Start_Execute_Restart_Kill_Shutdown_LeavesNoProcessFileOrDescriptor()
     {
         var spec = await Ipykernel.RequireSpecAsync();
-        // One full cycle first: NetMQ and the runtime open descriptors once, on first use, and keep them.
+        // One full cycle first, through every path below (restart, a killed kernel's automatic restart): NetMQ and the
+        // runtime open descriptors once, on first use, and keep them (a CI run saw 2 assemblies and 2 pipes appear
+        // during the first restart and kill when the warm-up only started a kernel).
         await using (var warmUp = NewManager(spec))
         {
-            await warmUp.StartAsync(cancellationToken: Token);
+            await warmUp.StartAsync(cancellationToken: Token).Within(Waits.KernelTimeout, "the warm-up kernel should start");
+            var warmStatus = new StatusRecorder(warmUp);
+            await warmUp.RestartAsync(Token).Within(Waits.KernelTimeout, "the warm-up kernel should restart");
+            Assert.Equal(0, NativeMethods.SendSignal(Pid(warmUp), UnixSignals.Kill));
+            await warmStatus.WaitForAsync(KernelStatus.Restarting, Waits.KernelTimeout, "the warm-up kernel's kill -9 should be noticed");
+            await warmStatus.WaitForAsync(KernelStatus.Running, Waits.KernelTimeout, "the killed warm-up kernel should come back");
         }
 
         var descriptorsBefore = ProcessProbe.OpenFileDescriptors();
