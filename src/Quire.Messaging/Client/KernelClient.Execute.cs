@@ -35,39 +35,35 @@ public sealed partial class KernelClient
         var metadata = options.Metadata is { } m ? JsonSerializer.SerializeToUtf8Bytes(m, Json.JsonElement) : default;
         var request = Session.Create(MessageTypes.ExecuteRequest, content, Json.ExecuteRequest, metadataJson: metadata);
 
-        // Both are registered before sending: a fast kernel may answer before SendAsync returns.
+        // Registered before sending: a fast kernel may answer before SendAsync returns.
         var execution = new ExecutionCollector(output, cancellationToken);
         _executions[request.MsgId] = execution;
         try
         {
-            var reply = Register(request.MsgId);
+            if (Volatile.Read(ref _disposed) != 0)
+            {
+                // Disposal may have failed the executions just before this one was added.
+                ThrowIfDisposed();
+            }
+
             await _channels.SendAsync(KernelChannel.Shell, request, cancellationToken).ConfigureAwait(false);
             var timeout = options.Timeout ?? Timeout.InfiniteTimeSpan;
+            JupyterMessage reply;
             try
             {
-                await BothAsync(reply.Task, execution.Idle).WaitAsync(timeout, _time, cancellationToken).ConfigureAwait(false);
+                reply = await execution.Completed.WaitAsync(timeout, _time, cancellationToken).ConfigureAwait(false);
             }
-            catch (TimeoutException) when (!(reply.Task.IsCompleted && execution.Idle.IsCompleted))
+            catch (TimeoutException) when (!execution.Completed.IsCompleted)
             {
-                var missing = reply.Task.IsCompleted ? "iopub status idle" : MessageTypes.ExecuteReply;
+                var missing = execution.HasReply ? "iopub status idle" : MessageTypes.ExecuteReply;
                 throw new TimeoutException(TimeoutMessage(MessageTypes.ExecuteRequest, missing, timeout));
             }
 
-            var replyMessage = await reply.Task.ConfigureAwait(false);
-            return new ExecutionResult(replyMessage.GetContent(Json.ExecuteReply), execution.Snapshot());
+            return new ExecutionResult(reply.GetContent(Json.ExecuteReply), execution.Snapshot());
         }
         finally
         {
-            _pending.TryRemove(request.MsgId, out _);
             _executions.TryRemove(request.MsgId, out _);
         }
-    }
-
-    /// <summary>Completes when both complete, but fails as soon as either fails (Task.WhenAll would wait for the other).</summary>
-    private static async Task BothAsync(Task first, Task second)
-    {
-        var done = await Task.WhenAny(first, second).ConfigureAwait(false);
-        await done.ConfigureAwait(false);
-        await (done == first ? second : first).ConfigureAwait(false);
     }
 }

@@ -53,10 +53,18 @@ public sealed partial class KernelClient
 
     private void OnReply(KernelChannel channel, JupyterMessage message)
     {
-        if (message.ParentMsgId is { } parent && _pending.TryRemove(parent, out var pending))
+        if (message.ParentMsgId is { } parent)
         {
-            pending.TrySetResult(message);
-            return;
+            if (_pending.TryRemove(parent, out var pending))
+            {
+                pending.TrySetResult(message);
+                return;
+            }
+
+            if (_executions.TryGetValue(parent, out var execution) && execution.OnReply(message))
+            {
+                return;
+            }
         }
 
         // Late replies to requests that timed out or were cancelled end up here too.

@@ -115,6 +115,35 @@ public sealed class KernelClientRequestTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Execute_IdleButNoReply_TimesOutNamingTheReply()
+    {
+        var run = _h.Client.ExecuteAsync("1", new ExecuteOptions { Timeout = TimeSpan.FromSeconds(2) }, cancellationToken: Ct);
+        var request = await _h.Kernel.ReceiveAsync(KernelChannel.Shell);
+        _h.Kernel.Status(request, ExecutionStates.Idle);
+        await _h.IOPubDrainedAsync();
+
+        _h.Time.Advance(TimeSpan.FromSeconds(2));
+        var ex = await Assert.ThrowsAsync<TimeoutException>(() => run.WaitAsync(ClientHarness.Wait, Ct));
+
+        Assert.Equal("execute_request: no execute_reply within 2 s", ex.Message);
+    }
+
+    [Fact]
+    public async Task Execute_SecondReplyToTheSameRequest_IsDropped_AndTheFirstIsReturned()
+    {
+        var run = _h.Client.ExecuteAsync("1", cancellationToken: Ct);
+        var request = await _h.Kernel.ReceiveAsync(KernelChannel.Shell);
+        _h.Kernel.ExecuteReply(request, 1);
+        await _h.ShellDrainedAsync();
+
+        await AssertDroppedAsync(() => _h.Kernel.ExecuteReply(request, 2));
+        _h.Kernel.Status(request, ExecutionStates.Idle);
+        var result = await ClientHarness.Within(run, "the execution to finish after idle");
+
+        Assert.Equal(1, result.ExecutionCount);
+    }
+
+    [Fact]
     public async Task Request_Cancelled_ThrowsAndForgetsThePendingEntry()
     {
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(Ct);
