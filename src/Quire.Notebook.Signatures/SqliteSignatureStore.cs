@@ -15,6 +15,9 @@ public sealed class SqliteSignatureStore : INotebookSignatureStore, IDisposable
     public const int DefaultCacheSize = 65535;
     public const string InMemory = ":memory:";
 
+    /// <summary>How stale <c>last_seen</c> may be before a check writes it again.</summary>
+    public static readonly TimeSpan LastSeenResolution = TimeSpan.FromMinutes(1);
+
     private const string CreateTable = """
         CREATE TABLE IF NOT EXISTS nbsignatures
         (
@@ -117,9 +120,33 @@ public sealed class SqliteSignatureStore : INotebookSignatureStore, IDisposable
 
     private bool CheckLocked(string digest, string algorithm)
     {
-        using var update = Command("UPDATE nbsignatures SET last_seen = $now WHERE algorithm = $algorithm AND signature = $signature", digest, algorithm);
-        // One statement both finds and refreshes: Python's SELECT-then-UPDATE gives the same result.
-        return update.ExecuteNonQuery() > 0;
+        // Python selects, then updates last_seen and commits on every check. Here a read answers, and last_seen is
+        // written only when it is older than LastSeenResolution: a write is a transaction (a journal and an fsync on
+        // disk) on every GET of a trusted notebook, while last_seen only orders the culling of old signatures.
+        using var select = Command("SELECT id, last_seen FROM nbsignatures WHERE algorithm = $algorithm AND signature = $signature LIMIT 1", digest, algorithm);
+        long id;
+        string? lastSeen;
+        using (var reader = select.ExecuteReader())
+        {
+            if (!reader.Read())
+            {
+                return false;
+            }
+
+            id = reader.GetInt64(0);
+            lastSeen = reader.IsDBNull(1) ? null : reader.GetValue(1) as string;
+        }
+
+        var now = _timeProvider.GetUtcNow();
+        if (lastSeen is null || string.CompareOrdinal(lastSeen, FormatTimestamp(now - LastSeenResolution)) < 0)
+        {
+            using var update = Command("UPDATE nbsignatures SET last_seen = $now WHERE id = $id");
+            update.Parameters.AddWithValue("$now", FormatTimestamp(now));
+            update.Parameters.AddWithValue("$id", id);
+            update.ExecuteNonQuery();
+        }
+
+        return true;
     }
 
     private SqliteCommand Command(string sql, string? digest = null, string? algorithm = null)

@@ -49,6 +49,23 @@ public static class NotebookReader
         return new NotebookReadResult(new NotebookDocument(root), repairs.ToImmutable());
     }
 
+    /// <summary>
+    /// An nbformat 4 notebook as <see cref="Read(ReadOnlyMemory{byte}, string?)"/> would return it after a
+    /// <see cref="NotebookWriter"/> round trip: text joined, transient keys dropped, cell ids repaired. The writer
+    /// and this reader's other steps only normalise what <see cref="PythonJsonWriter"/> writes the same either way
+    /// (number spellings, string escapes), so the two render to the same bytes.
+    /// </summary>
+    public static NotebookDocument AsReadBack(NotebookDocument notebook)
+    {
+        ArgumentNullException.ThrowIfNull(notebook);
+        if (notebook.Format != 4)
+        {
+            throw new ArgumentException($"nbformat 4 only, not {notebook.Format}", nameof(notebook));
+        }
+
+        return new NotebookDocument(CellIds.Repair(NbformatTransforms.StripTransient(NbformatTransforms.RejoinLines(notebook.Json)), ImmutableArray.CreateBuilder<string>()));
+    }
+
     public static NotebookReadResult Read(string json, string? fileName = null) => Read(System.Text.Encoding.UTF8.GetBytes(json), fileName);
 
     public static async Task<NotebookReadResult> ReadFileAsync(string path, CancellationToken cancellationToken = default)

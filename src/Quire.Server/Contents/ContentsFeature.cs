@@ -16,7 +16,7 @@ public static class ContentsFeature
         services.TryAddSingleton<INotebookModelOverlay, NoNotebookModelOverlay>();
         services.AddSingleton<CheckpointStore>();
         services.AddSingleton<ContentsNotary>();
-        services.AddSingleton<NotebookResponseCache>();
+        services.AddSingleton(_ => new NotebookResponseCache());
         services.AddSingleton<ContentsManager>();
         return services;
     }

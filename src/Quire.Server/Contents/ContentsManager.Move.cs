@@ -29,6 +29,7 @@ internal sealed partial class ContentsManager
                 Move(path, target);
                 return Task.CompletedTask;
             }).ConfigureAwait(false);
+            responses.Forget(path.ApiPath);
             ContentsLog.Renamed(logger, path.ApiPath, target.ApiPath);
         }
 
@@ -63,6 +64,7 @@ internal sealed partial class ContentsManager
                 // A file, or a link (to a directory too): the link goes, never what it points to.
                 File.Delete(path.FullPath);
                 CheckpointStore.DeleteAll(path);
+                responses.Forget(path.ApiPath);
             }
             else
             {

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Quire.Notebook;
 using Quire.Notebook.Format;
+using Quire.Notebook.Json;
 using Quire.Notebook.Validation;
 using Quire.Server.Http;
 
@@ -11,9 +12,15 @@ internal sealed partial class ContentsManager
 {
     private const int MaxValidationIssues = 20;
 
+    /// <summary>Notebooks up to this size are read synchronously.</summary>
+    private const long SmallNotebookBytes = 2 * 1024 * 1024;
+
+    /// <summary>From this size, a notebook's trust and validity are checked in parallel.</summary>
+    private const long ParallelCheckBytes = 1024 * 1024;
+
     /// <summary>
     /// The model of a path, with its content when asked, in the requested type and format. A notebook read unchanged
-    /// since the last time may come already rendered (<see cref="ContentsModel.Rendered"/>) instead of with Content.
+    /// since the last time may come with its content already rendered (<see cref="ContentsModel.RenderedContent"/>).
     /// </summary>
     public async Task<ContentsModel> GetAsync(string? rawPath, string? type, string? format, bool content, bool hash, CancellationToken cancellationToken)
     {
@@ -112,9 +119,17 @@ internal sealed partial class ContentsManager
             return model;
         }
 
+        var cacheable = model.Size <= NotebookResponseCache.MaxFileBytes && !overlay.MayChange(path.ApiPath);
+        if (content && !hash && cacheable
+            && await responses.FindAsync(path.ApiPath, path.FullPath, model.Size ?? 0).ConfigureAwait(false) is { } cached
+            && (cached.Signature is null || notary.IsTrusted(cached.Signature) == cached.Trusted))
+        {
+            return Rendered(model, cached);
+        }
+
         // A small notebook is read synchronously: microseconds from the page cache, where the asynchronous read's
         // trip through the thread pool cost more than the read itself on every GET.
-        var bytes = model.Size <= NotebookResponseCache.MaxFileBytes
+        var bytes = model.Size <= SmallNotebookBytes
             ? File.ReadAllBytes(path.FullPath)
             : await File.ReadAllBytesAsync(path.FullPath, cancellationToken).ConfigureAwait(false);
         if (hash)
@@ -127,26 +142,49 @@ internal sealed partial class ContentsManager
             return model;
         }
 
-        var cacheable = !hash && bytes.Length <= NotebookResponseCache.MaxFileBytes && !overlay.MayChange(path.ApiPath);
-        if (cacheable && responses.Find(path.ApiPath, model, bytes) is { } cached
-            && (cached.Signature is null || notary.IsTrusted(cached.Signature) == cached.Trusted))
+        if (bytes.Length > NotebookResponseCache.MaxFileBytes || !cacheable)
         {
-            return model with { Rendered = cached.Body };
+            var notebook = Parse(bytes, path);
+            var (trusted, _, message) = await CheckAsync(notebook, bytes.Length).ConfigureAwait(false);
+            notebook = NotebookTrust.MarkCells(overlay.Apply(path.ApiPath, notebook), trusted);
+            return model with { Content = notebook.Json, Format = "json", Message = message };
         }
 
-        var notebook = Parse(bytes, path);
-        var (trusted, signature) = notary.Check(notebook);
+        var entry = await RenderAsync(bytes, Parse(bytes, path)).ConfigureAwait(false);
+        responses.Store(path.ApiPath, entry);
+        return Rendered(model, entry);
+    }
+
+    private static ContentsModel Rendered(ContentsModel model, NotebookResponseEntry entry) =>
+        model with { RenderedContent = entry.Content, Format = "json", Message = entry.Message };
+
+    /// <summary>
+    /// The notebook read from <paramref name="file"/> as a GET returns it, for the response cache (recorded outputs
+    /// are never part of it: the cache is not used while there are any to merge).
+    /// </summary>
+    private async Task<NotebookResponseEntry> RenderAsync(byte[] file, NotebookDocument notebook)
+    {
+        var (trusted, signature, message) = await CheckAsync(notebook, file.Length).ConfigureAwait(false);
+        var rendered = new RenderedJson();
+        using (var writer = new PythonJsonWriter(rendered, indent: -1))
+        {
+            writer.Write(NotebookTrust.MarkCells(notebook, trusted).Json);
+            writer.Flush();
+        }
+
+        return new NotebookResponseEntry(file, signature, trusted, rendered, message);
+    }
+
+    /// <summary>
+    /// Trust and validation of a read notebook. For a large one the signature's HMAC runs on another thread while the
+    /// schema is checked: both only read the tree.
+    /// </summary>
+    private async Task<(bool Trusted, string? Signature, string? Message)> CheckAsync(NotebookDocument notebook, long size)
+    {
+        var signing = size >= ParallelCheckBytes ? Task.Run(() => notary.Check(notebook)) : null;
         var message = ValidationMessage(NotebookValidator.Validate(notebook));
-        notebook = NotebookTrust.MarkCells(overlay.Apply(path.ApiPath, notebook), trusted);
-        var full = model with { Content = notebook.Json, Format = "json", Message = message };
-        if (!cacheable)
-        {
-            return full;
-        }
-
-        var body = JsonBody.Render(full.ToJson());
-        responses.Store(path.ApiPath, new NotebookResponseEntry(model, bytes, signature, trusted, body));
-        return full with { Rendered = body };
+        var (trusted, signature) = signing is null ? notary.Check(notebook) : await signing.ConfigureAwait(false);
+        return (trusted, signature, message);
     }
 
     private static NotebookDocument Parse(byte[] bytes, ContentsPath path)

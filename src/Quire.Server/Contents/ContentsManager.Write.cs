@@ -156,9 +156,18 @@ internal sealed partial class ContentsManager
 
         var message = ValidationMessage(NotebookValidator.Validate(notebook));
         RequireParentDirectory(path);
+        var bytes = NotebookWriter.ToUtf8(notebook);
+        if (bytes.Length <= NotebookResponseCache.MaxFileBytes)
+        {
+            // Rendered as a GET of the file would render it, on another thread while the file is written, so that the
+            // GET that follows a save finds it ready; from the saved tree as it reads back, which saves parsing the bytes.
+            var readBack = NotebookReader.AsReadBack(notebook);
+            responses.Prepare(path.ApiPath, async () => await RenderAsync(bytes, readBack).ConfigureAwait(false));
+        }
+
         await GuardAsync("saving", path, async () =>
         {
-            await writer.WriteAsync(root.WriteTarget(path), stream => NotebookWriter.Write(notebook, stream), cancellationToken).ConfigureAwait(false);
+            await writer.WriteAsync(root.WriteTarget(path), stream => stream.Write(bytes), cancellationToken).ConfigureAwait(false);
             // As jupyter_server: a notebook always has a checkpoint to revert to once it has been saved.
             if (CheckpointStore.List(path).Count == 0)
             {

@@ -39,10 +39,10 @@ internal sealed record ContentsModel
     public string? Message { get; init; }
 
     /// <summary>
-    /// The model already rendered as the response's JSON (a cached notebook GET): written as it is instead of
-    /// <see cref="ToJson"/>.
+    /// The content already rendered as compact JSON (a notebook from the response cache), written into the response in
+    /// place of <see cref="Content"/>, which is then null.
     /// </summary>
-    public ReadOnlyMemory<byte>? Rendered { get; init; }
+    public RenderedJson? RenderedContent { get; init; }
 
     public JObject ToJson()
     {

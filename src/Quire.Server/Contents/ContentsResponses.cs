@@ -18,8 +18,8 @@ internal static class ContentsResponses
             headers.Location = Location(context, model.Path);
         }
 
-        return model.Rendered is { } rendered
-            ? JsonBody.WriteAsync(context.Response, status, rendered, context.RequestAborted)
+        return model.RenderedContent is { } content
+            ? JsonBody.WriteWithContentAsync(context.Response, status, model.ToJson(), content, context.RequestAborted)
             : JsonBody.WriteAsync(context.Response, status, model.ToJson(), context.RequestAborted);
     }
 

@@ -1,5 +1,7 @@
+using System.Buffers;
 using Microsoft.AspNetCore.Http;
 using Quire.Notebook.Json;
+using Quire.Server.Contents;
 
 namespace Quire.Server.Http;
 
@@ -59,18 +61,47 @@ internal static class JsonBody
         await response.BodyWriter.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Writes JSON rendered earlier (by <see cref="Render"/>) with the given status.</summary>
-    public static async Task WriteAsync(HttpResponse response, int statusCode, ReadOnlyMemory<byte> json, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes <paramref name="model"/>, whose <c>content</c> is null, with <paramref name="content"/> (compact JSON
+    /// rendered earlier) as its content: the bytes the model with that content would have been written as.
+    /// </summary>
+    public static async Task WriteWithContentAsync(HttpResponse response, int statusCode, JObject model, RenderedJson content, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(response);
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(content);
+        var (head, tail) = SplitAtContent(Render(model));
         response.StatusCode = statusCode;
         response.ContentType = "application/json";
-        response.ContentLength = json.Length;
-        await response.BodyWriter.WriteAsync(json, cancellationToken).ConfigureAwait(false);
+        response.ContentLength = head.Length + content.Length + tail.Length;
+        response.BodyWriter.Write(head.Span);
+        foreach (var block in content.Blocks)
+        {
+            await response.BodyWriter.WriteAsync(block, cancellationToken).ConfigureAwait(false);
+        }
+
+        await response.BodyWriter.WriteAsync(tail, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A rendered model around its null content: the bytes before the null and after it. The first
+    /// <c>"content": null</c> is the model's own key: inside a string that comes before it (a name or a path) every
+    /// quote is escaped, so the sequence cannot occur there.
+    /// </summary>
+    internal static (ReadOnlyMemory<byte> Head, ReadOnlyMemory<byte> Tail) SplitAtContent(byte[] rendered)
+    {
+        var at = rendered.AsSpan().IndexOf("\"content\": null"u8);
+        if (at < 0)
+        {
+            throw new InvalidOperationException("The model has no null content to fill in.");
+        }
+
+        var value = at + "\"content\": "u8.Length;
+        return (rendered.AsMemory(0, value), rendered.AsMemory(value + "null"u8.Length));
     }
 
     /// <summary><paramref name="body"/> as the compact JSON <see cref="WriteAsync(HttpResponse, int, JValue, CancellationToken)"/> writes.</summary>
-    public static byte[] Render(JValue body)
+    private static byte[] Render(JValue body)
     {
         using var buffer = new MemoryStream();
         using (var writer = new PythonJsonWriter(buffer, indent: -1))

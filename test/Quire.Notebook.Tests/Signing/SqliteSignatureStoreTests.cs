@@ -65,6 +65,23 @@ public sealed class SqliteSignatureStoreTests : IDisposable
     }
 
     [Fact]
+    public void Check_WritesLastSeen_OnlyWhenOlderThanItsResolution()
+    {
+        var db = Path.Combine(_dir, "r.db");
+        using var store = new SqliteSignatureStore(db, _clock);
+        store.StoreSignature("abc", "sha256");
+        var stored = LastSeen(db, "abc");
+
+        _clock.Advance(SqliteSignatureStore.LastSeenResolution - TimeSpan.FromSeconds(1));
+        Assert.True(store.CheckSignature("abc", "sha256"));
+        Assert.Equal(stored, LastSeen(db, "abc"));
+
+        _clock.Advance(TimeSpan.FromSeconds(2));
+        Assert.True(store.CheckSignature("abc", "sha256"));
+        Assert.Equal("2024-05-06 07:09:10.123456", LastSeen(db, "abc"));
+    }
+
+    [Fact]
     public void Store_BeyondCacheSize_KeepsMostRecentlySeenThreeQuarters()
     {
         using var store = new SqliteSignatureStore(Path.Combine(_dir, "c.db"), _clock, cacheSize: 8);
