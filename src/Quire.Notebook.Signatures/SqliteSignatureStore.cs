@@ -15,6 +15,10 @@ public sealed class SqliteSignatureStore : INotebookSignatureStore, IDisposable
     public const int DefaultCacheSize = 65535;
     public const string InMemory = ":memory:";
 
+    private const int MaxKnown = 4096;
+
+    private static readonly string[] TimestampFormats = ["yyyy-MM-dd HH:mm:ss.ffffff", "yyyy-MM-dd HH:mm:ss"];
+
     /// <summary>How stale <c>last_seen</c> may be before a check writes it again.</summary>
     public static readonly TimeSpan LastSeenResolution = TimeSpan.FromMinutes(1);
 
@@ -34,6 +38,9 @@ public sealed class SqliteSignatureStore : INotebookSignatureStore, IDisposable
     private readonly TimeProvider _timeProvider;
     private readonly SqliteConnection _db;
     private readonly Lock _lock = new();
+    private readonly SqliteCommand _dataVersion;
+    private readonly Dictionary<(string Algorithm, string Digest), Known> _known = [];
+    private long _seenDataVersion = -1;
 
     public SqliteSignatureStore(string dbFile, TimeProvider timeProvider, int cacheSize = DefaultCacheSize, Action<string>? warn = null)
     {
@@ -44,6 +51,8 @@ public sealed class SqliteSignatureStore : INotebookSignatureStore, IDisposable
         CacheSize = cacheSize;
         DbFile = dbFile;
         (_db, DbFile) = Connect(dbFile, warn);
+        _dataVersion = _db.CreateCommand();
+        _dataVersion.CommandText = "PRAGMA data_version";
     }
 
     /// <summary>The database in use: the one asked for, or ":memory:" when it could not be opened nor replaced.</summary>
@@ -67,11 +76,15 @@ public sealed class SqliteSignatureStore : INotebookSignatureStore, IDisposable
     {
         lock (_lock)
         {
-            if (!CheckLocked(digest, algorithm))
+            var seen = CheckLocked(digest, algorithm);
+            if (seen is null)
             {
                 using var insert = Command("INSERT INTO nbsignatures (algorithm, signature, last_seen) VALUES ($algorithm, $signature, $now)", digest, algorithm);
                 insert.ExecuteNonQuery();
+                seen = _timeProvider.GetUtcNow();
             }
+
+            Remember(digest, algorithm, present: true, seen.Value);
 
             using var count = Command("SELECT Count(*) FROM nbsignatures");
             if (Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture) > CacheSize)
@@ -83,15 +96,30 @@ public sealed class SqliteSignatureStore : INotebookSignatureStore, IDisposable
                     """);
                 cull.Parameters.AddWithValue("$keep", Math.Max((int)(0.75 * CacheSize), 1));
                 cull.ExecuteNonQuery();
+                _known.Clear();
             }
         }
     }
 
     public bool CheckSignature(string digest, string algorithm)
     {
+        ArgumentNullException.ThrowIfNull(digest);
+        ArgumentNullException.ThrowIfNull(algorithm);
         lock (_lock)
         {
-            return CheckLocked(digest, algorithm);
+            // Every GET of a notebook asks; the answer is remembered until another connection (Jupyter's `jupyter
+            // trust`, another server) commits to the database, which SQLite's data_version tells without a query of
+            // the table. A known signature is still looked up (and its last_seen refreshed) once a resolution period.
+            ForgetIfChangedElsewhere();
+            var now = _timeProvider.GetUtcNow();
+            if (_known.TryGetValue((algorithm, digest), out var known) && (!known.Present || now - known.LastSeen < LastSeenResolution))
+            {
+                return known.Present;
+            }
+
+            var seen = CheckLocked(digest, algorithm);
+            Remember(digest, algorithm, seen is not null, seen ?? now);
+            return seen is not null;
         }
     }
 
@@ -101,10 +129,15 @@ public sealed class SqliteSignatureStore : INotebookSignatureStore, IDisposable
         {
             using var delete = Command("DELETE FROM nbsignatures WHERE algorithm = $algorithm AND signature = $signature", digest, algorithm);
             delete.ExecuteNonQuery();
+            Remember(digest, algorithm, present: false, _timeProvider.GetUtcNow());
         }
     }
 
-    public void Dispose() => _db.Dispose();
+    public void Dispose()
+    {
+        _dataVersion.Dispose();
+        _db.Dispose();
+    }
 
     /// <summary>
     /// Python's sqlite3 adapter for <c>datetime</c> (<c>isoformat(" ")</c>): "YYYY-MM-DD HH:MM:SS.ffffff", the fraction
@@ -118,7 +151,28 @@ public sealed class SqliteSignatureStore : INotebookSignatureStore, IDisposable
         return microseconds == 0 ? seconds : seconds + "." + microseconds.ToString("D6", CultureInfo.InvariantCulture);
     }
 
-    private bool CheckLocked(string digest, string algorithm)
+    private void ForgetIfChangedElsewhere()
+    {
+        var version = Convert.ToInt64(_dataVersion.ExecuteScalar(), CultureInfo.InvariantCulture);
+        if (version != _seenDataVersion)
+        {
+            _seenDataVersion = version;
+            _known.Clear();
+        }
+    }
+
+    private void Remember(string digest, string algorithm, bool present, DateTimeOffset lastSeen)
+    {
+        if (_known.Count >= MaxKnown)
+        {
+            _known.Clear();
+        }
+
+        _known[(algorithm, digest)] = new Known(present, lastSeen);
+    }
+
+    /// <summary>The signature's last_seen after the check (refreshed when it was stale), or null when it is absent.</summary>
+    private DateTimeOffset? CheckLocked(string digest, string algorithm)
     {
         // Python selects, then updates last_seen and commits on every check. Here a read answers, and last_seen is
         // written only when it is older than LastSeenResolution: a write is a transaction (a journal and an fsync on
@@ -130,7 +184,7 @@ public sealed class SqliteSignatureStore : INotebookSignatureStore, IDisposable
         {
             if (!reader.Read())
             {
-                return false;
+                return null;
             }
 
             id = reader.GetInt64(0);
@@ -138,15 +192,17 @@ public sealed class SqliteSignatureStore : INotebookSignatureStore, IDisposable
         }
 
         var now = _timeProvider.GetUtcNow();
-        if (lastSeen is null || string.CompareOrdinal(lastSeen, FormatTimestamp(now - LastSeenResolution)) < 0)
+        if (lastSeen is not null && string.CompareOrdinal(lastSeen, FormatTimestamp(now - LastSeenResolution)) >= 0
+            && DateTimeOffset.TryParseExact(lastSeen, TimestampFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var seen))
         {
-            using var update = Command("UPDATE nbsignatures SET last_seen = $now WHERE id = $id");
-            update.Parameters.AddWithValue("$now", FormatTimestamp(now));
-            update.Parameters.AddWithValue("$id", id);
-            update.ExecuteNonQuery();
+            return seen;
         }
 
-        return true;
+        using var update = Command("UPDATE nbsignatures SET last_seen = $now WHERE id = $id");
+        update.Parameters.AddWithValue("$now", FormatTimestamp(now));
+        update.Parameters.AddWithValue("$id", id);
+        update.ExecuteNonQuery();
+        return now;
     }
 
     private SqliteCommand Command(string sql, string? digest = null, string? algorithm = null)
@@ -207,4 +263,6 @@ public sealed class SqliteSignatureStore : INotebookSignatureStore, IDisposable
             throw;
         }
     }
+
+    private readonly record struct Known(bool Present, DateTimeOffset LastSeen);
 }

@@ -82,6 +82,22 @@ public sealed class SqliteSignatureStoreTests : IDisposable
     }
 
     [Fact]
+    public void Check_SeesWhatAnotherConnectionCommits()
+    {
+        var db = Path.Combine(_dir, "shared.db");
+        using var server = new SqliteSignatureStore(db, _clock);
+        using var trustCommand = new SqliteSignatureStore(db, _clock);
+        Assert.False(server.CheckSignature("abc", "sha256"));
+        Assert.False(server.CheckSignature("abc", "sha256"));
+
+        trustCommand.StoreSignature("abc", "sha256");
+        Assert.True(server.CheckSignature("abc", "sha256"));
+
+        trustCommand.RemoveSignature("abc", "sha256");
+        Assert.False(server.CheckSignature("abc", "sha256"));
+    }
+
+    [Fact]
     public void Store_BeyondCacheSize_KeepsMostRecentlySeenThreeQuarters()
     {
         using var store = new SqliteSignatureStore(Path.Combine(_dir, "c.db"), _clock, cacheSize: 8);
