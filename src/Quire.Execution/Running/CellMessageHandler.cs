@@ -1,5 +1,6 @@
 using Quire.Messaging.Protocol;
 using Quire.Messaging.Protocol.Content;
+using Quire.Notebook.Format;
 using Quire.Notebook.Json;
 
 namespace Quire.Execution.Running;
@@ -67,7 +68,7 @@ internal sealed class CellMessageHandler(RunningNotebook notebook, int index, Ti
                 notebook.ClearOutput(index, wait: content["wait"] is JLiteral { Kind: JKind.True });
                 return;
             case MessageTypes.UpdateDisplayData:
-                if (OutputMessages.DisplayId(content) is { } target)
+                if (MessageOutputs.DisplayId(content) is { } target)
                 {
                     notebook.UpdateDisplay(target, content["data"] ?? JObject.Empty, content["metadata"] ?? JObject.Empty);
                 }
@@ -75,7 +76,7 @@ internal sealed class CellMessageHandler(RunningNotebook notebook, int index, Ti
                 return;
         }
 
-        if (OutputMessages.ToOutput(value.MsgType, content) is not { } output)
+        if (MessageOutputs.ToOutput(value.MsgType, content) is not { } output)
         {
             return;
         }
@@ -85,7 +86,7 @@ internal sealed class CellMessageHandler(RunningNotebook notebook, int index, Ti
             notebook.SetExecutionCount(index, c);
         }
 
-        var displayId = value.MsgType is MessageTypes.DisplayData or MessageTypes.ExecuteResult ? OutputMessages.DisplayId(content) : null;
+        var displayId = value.MsgType is MessageTypes.DisplayData or MessageTypes.ExecuteResult ? MessageOutputs.DisplayId(content) : null;
         if (displayId is not null)
         {
             // nbclient also applies a new display with a known id to the earlier outputs showing it.

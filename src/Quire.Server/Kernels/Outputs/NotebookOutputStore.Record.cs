@@ -1,5 +1,6 @@
 using Quire.Messaging.Protocol;
 using Quire.Messaging.Protocol.Content;
+using Quire.Notebook.Format;
 using Quire.Notebook.Json;
 
 namespace Quire.Server.Kernels.Outputs;
@@ -18,7 +19,7 @@ internal sealed partial class NotebookOutputStore
                 cell.Clear(wait: content["wait"] is JLiteral { Kind: JKind.True });
                 return;
             case MessageTypes.UpdateDisplayData:
-                if (OutputMessages.DisplayId(content) is { } target)
+                if (MessageOutputs.DisplayId(content) is { } target)
                 {
                     UpdateDisplays(target, content["data"] ?? JObject.Empty, content["metadata"] ?? JObject.Empty);
                 }
@@ -26,7 +27,7 @@ internal sealed partial class NotebookOutputStore
                 return;
         }
 
-        if (OutputMessages.ToOutput(message, content) is not { } output || cell.Truncated)
+        if (MessageOutputs.ToOutput(message.MsgType, content) is not { } output || cell.Truncated)
         {
             return;
         }
@@ -46,7 +47,7 @@ internal sealed partial class NotebookOutputStore
 
         _notebookBytes[path] = _notebookBytes.GetValueOrDefault(path) + bytes;
 
-        cell.Add(output, message.MsgType == MessageTypes.ExecuteResult || message.MsgType == MessageTypes.DisplayData ? OutputMessages.DisplayId(content) : null, bytes);
+        cell.Add(output, message.MsgType == MessageTypes.ExecuteResult || message.MsgType == MessageTypes.DisplayData ? MessageOutputs.DisplayId(content) : null, bytes);
     }
 
     // An update reaches every display with that id in the notebooks of the running cells, wherever it is shown.
