@@ -2,11 +2,12 @@
 # The web UI in Chromium (issue 7): time to open and render a 500-cell notebook with 5 MB of outputs, and
 # keystroke-to-paint latency while typing in it. Runs the built `quire serve` (build src/Quire.Cli -c Release first)
 # on a random port over a temporary root. Usage: bench/web/run.sh [REPS=5]
+# QUIRE_DLL=path/to/quire.dll runs another build (a copy whose wwwroot/ holds an earlier UI, for a before/after).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 reps="${1:-5}"
-quire="$repo/src/Quire.Cli/bin/Release/net10.0/quire.dll"
+quire="${QUIRE_DLL:-$repo/src/Quire.Cli/bin/Release/net10.0/quire.dll}"
 [ -f "$quire" ] || { echo "error: $quire is missing: dotnet build src/Quire.Cli -c Release" >&2; exit 1; }
 [ -d "$repo/web/node_modules/playwright-core" ] || { echo "error: web/node_modules is missing: build src/Quire.Server (it runs npm ci)" >&2; exit 1; }
 

@@ -1,9 +1,10 @@
 import type * as nbformat from '@jupyterlab/nbformat';
+import type { EditorState } from '@codemirror/state';
 import type { EditorView } from '@codemirror/view';
 import { h } from '../dom';
 import { markdownToHtml } from '../outputs/markdown';
 import { renderOutput } from '../outputs/render';
-import { createEditor, type EditorHooks } from './editor';
+import { createEditor, type EditorHooks, restoreEditor } from './editor';
 import { type CellModel, tagsOf } from './model';
 
 export interface CellViewContext {
@@ -31,6 +32,8 @@ export class CellView {
   private placeholder: HTMLElement | null = null;
   editingMarkdown = false;
   private hydrated = false;
+  /** What an editor taken down by {@link unmount} held (text, selection, undo history), for the next mount. */
+  private keptState: EditorState | null = null;
 
   /** A lazy view shows only its source as text until {@link hydrate} renders its outputs and markdown. */
   constructor(
@@ -95,14 +98,31 @@ export class CellView {
     this.renderOutputs();
   }
 
-  /** Creates the editor when the cell first comes into view. */
+  /** Creates the editor when the cell comes into view. */
   mount(): void {
     this.hydrate();
     if (this.editor || (this.cell.type === 'markdown' && !this.editingMarkdown)) return;
     this.placeholder?.remove();
     this.placeholder = null;
     const language = this.cell.type === 'code' ? this.context.language() : this.cell.type === 'markdown' ? 'markdown' : '';
-    this.editor = createEditor(this.inputArea, this.cell.source, language, this.context.hooks(this));
+    this.editor = this.keptState ? restoreEditor(this.inputArea, this.keptState) : createEditor(this.inputArea, this.cell.source, language, this.context.hooks(this));
+    this.keptState = null;
+    this.element.classList.add('has-editor');
+  }
+
+  /**
+   * Takes the editor down when the cell is far from the viewport (unless it has the focus), keeping its state for the
+   * next mount. Every live editor listens to the document's selectionchange and has its own IntersectionObserver, so
+   * each keystroke anywhere costs something per editor: scrolling through a large notebook would otherwise leave
+   * hundreds of them.
+   */
+  unmount(): void {
+    if (!this.editor || this.editor.hasFocus) return;
+    this.keptState = this.editor.state;
+    this.editor.destroy();
+    this.editor = null;
+    this.element.classList.remove('has-editor');
+    this.renderInput();
   }
 
   focusEditor(): void {
@@ -124,13 +144,20 @@ export class CellView {
     this.editingMarkdown = false;
     this.editor?.destroy();
     this.editor = null;
+    this.keptState = null;
+    this.element.classList.remove('has-editor');
     this.renderInput();
   }
 
   setSource(text: string): void {
     this.cell.source = text;
-    if (this.editor) this.editor.dispatch({ changes: { from: 0, to: this.editor.state.doc.length, insert: text } });
-    else this.renderInput();
+    if (this.editor) {
+      this.editor.dispatch({ changes: { from: 0, to: this.editor.state.doc.length, insert: text } });
+      return;
+    }
+    // A kept state takes the change too (undoable, as in a live editor), or the next mount would bring back the old text.
+    if (this.keptState) this.keptState = this.keptState.update({ changes: { from: 0, to: this.keptState.doc.length, insert: text } }).state;
+    this.renderInput();
   }
 
   renderInput(): void {
@@ -213,5 +240,6 @@ export class CellView {
   destroy(): void {
     this.editor?.destroy();
     this.editor = null;
+    this.keptState = null;
   }
 }

@@ -7,6 +7,7 @@ import { modal } from '../modal';
 import { type Services, kernelSpecChoices } from '../services';
 import { CellView } from './cellView';
 import type { EditorHooks } from './editor';
+import { CellList } from './cellList';
 import { FindBar } from './findBar';
 import { KernelSession } from './kernel';
 import { type CellModel, type CellType, type NotebookModel, fromJson, isTrusted, kernelLanguage, newCell, setTags, tagsOf, toJson } from './model';
@@ -31,12 +32,17 @@ export class NotebookView {
   readonly deleted: { index: number; cells: CellModel[] }[] = [];
   readonly kernel: KernelSession;
   readonly saver: NotebookSaver;
-  private readonly list = h('div', { class: 'cells', role: 'list' });
+  /** Editors live in cells near the viewport only; far cells show their source in a cheap <pre>. */
+  private readonly list = new CellList((element, near) => {
+    const view = this.viewsByElement.get(element);
+    if (near) view?.mount();
+    else view?.unmount();
+  });
+  private readonly viewsByElement = new WeakMap<Element, CellView>();
   private readonly kernelStatus = h('button', { class: 'kernel-status', id: 'kernel-status', 'aria-live': 'polite', title: 'Kernel status', 'data-status': 'unknown' });
   private readonly kernelName = h('button', { class: 'btn btn-ghost kernel-name', id: 'kernel-name', title: 'Change kernel' });
   private readonly title = h('span', { class: 'nb-title', id: 'nb-title' });
   private readonly dirtyMark = h('span', { class: 'dirty', id: 'dirty', 'aria-label': 'unsaved changes' });
-  private readonly observer: IntersectionObserver;
   readonly find: FindBar;
 
   constructor(
@@ -48,18 +54,6 @@ export class NotebookView {
     this.kernel = new KernelSession(services);
     this.saver = new NotebookSaver(this);
     this.find = new FindBar(this);
-    // Editors are made for cells near the viewport only; far cells keep their cheap <pre>.
-    this.observer = new IntersectionObserver(
-      (entries) => {
-        for (const entry of entries) {
-          if (!entry.isIntersecting) continue;
-          const view = this.views.find((v) => v.element === entry.target);
-          view?.mount();
-          this.observer.unobserve(entry.target);
-        }
-      },
-      { rootMargin: '400px 0px' },
-    );
   }
 
   async show(): Promise<void> {
@@ -100,7 +94,7 @@ export class NotebookView {
     const button = (id: string, label: string, title: string, action: () => void) => h('button', { class: 'btn btn-ghost', id, title, 'aria-label': title, onclick: action }, label);
     const cellType = h('select', { class: 'cell-type', id: 'cell-type', 'aria-label': 'Cell type' }, ...['code', 'markdown', 'raw'].map((t) => h('option', { value: t, text: t })));
     cellType.addEventListener('change', () => this.setType(cellType.value as CellType));
-    this.list.addEventListener('focusin', () => (cellType.value = this.views[this.active]?.cell.type ?? 'code'));
+    this.list.element.addEventListener('focusin', () => (cellType.value = this.views[this.active]?.cell.type ?? 'code'));
     const toolbar = h(
       'div',
       { class: 'toolbar nb-toolbar', role: 'toolbar', 'aria-label': 'Notebook' },
@@ -130,7 +124,7 @@ export class NotebookView {
       header(this.config, [this.title, this.dirtyMark, trustBadge], [this.kernelName, this.kernelStatus]),
       toolbar,
       this.find.element,
-      h('main', { class: 'notebook', id: 'notebook' }, this.list),
+      h('main', { class: 'notebook', id: 'notebook' }, this.list.element),
     );
     bindCommandKeys(this);
   }
@@ -140,8 +134,7 @@ export class NotebookView {
     // The first screenful renders at once; the rest render when they come near the viewport or when the browser is
     // idle, so that a large notebook shows and answers keys long before its last output is drawn.
     this.views = this.model.cells.map((cell, i) => this.makeView(cell, i >= EAGER_CELLS));
-    this.list.replaceChildren(...this.views.map((v) => v.element));
-    for (const v of this.views) this.observer.observe(v.element);
+    this.list.reset(this.views.map((v) => v.element));
     this.hydrateWhenIdle();
   }
 
@@ -162,7 +155,7 @@ export class NotebookView {
   }
 
   makeView(cell: CellModel, lazy = false): CellView {
-    return new CellView(cell, {
+    const view = new CellView(cell, {
       language: () => kernelLanguage(this.model),
       trusted: (c) => this.trusted || c.metadata.trusted === true,
       hooks: (view) => this.hooksFor(view),
@@ -178,6 +171,8 @@ export class NotebookView {
         this.markDirty();
       },
     }, lazy);
+    this.viewsByElement.set(view.element, view);
+    return view;
   }
 
   private hooksFor(view: CellView): EditorHooks {
@@ -288,11 +283,7 @@ export class NotebookView {
     this.model.cells.splice(index, 0, ...cells);
     const views = cells.map((c) => this.makeView(c));
     this.views.splice(index, 0, ...views);
-    const before = this.list.children[index] ?? null;
-    for (const v of views) {
-      this.list.insertBefore(v.element, before);
-      this.observer.observe(v.element);
-    }
+    this.list.insert(index, views.map((v) => v.element));
     this.markDirty();
   }
 
@@ -300,7 +291,7 @@ export class NotebookView {
     const [from, to] = this.selectedRange();
     const removed = this.model.cells.splice(from, to - from + 1);
     for (const v of this.views.splice(from, to - from + 1)) {
-      v.element.remove();
+      this.list.remove(v.element);
       v.destroy();
     }
     this.deleted.push({ index: from, cells: removed });
@@ -339,8 +330,8 @@ export class NotebookView {
     const views = this.views.splice(from, to - from + 1);
     this.model.cells.splice(from + direction, 0, ...cells);
     this.views.splice(from + direction, 0, ...views);
-    const before = this.list.children[direction < 0 ? from - 1 : to + 2] ?? null;
-    for (const v of views) this.list.insertBefore(v.element, before);
+    for (const v of views) this.list.remove(v.element);
+    this.list.insert(from + direction, views.map((v) => v.element));
     this.anchor += direction;
     this.active += direction;
     this.select(this.active, true);
@@ -354,10 +345,10 @@ export class NotebookView {
       const cell: CellModel = { ...view.cell, type, outputs: [], executionCount: null };
       this.model.cells[index] = cell;
       const replacement = this.makeView(cell);
-      view.element.replaceWith(replacement.element);
+      this.list.remove(view.element);
+      this.list.insert(index, [replacement.element]);
       view.destroy();
       this.views[index] = replacement;
-      this.observer.observe(replacement.element);
     }
     this.markDirty();
     this.select(this.active, true);

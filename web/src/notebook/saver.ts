@@ -21,8 +21,15 @@ export class NotebookSaver {
   startAutosave(): void {
     const stored = Number(localStorage.getItem('quire-autosave-seconds'));
     const seconds = stored > 0 ? stored : this.notebook.config.autosaveIntervalSeconds;
+    // Serialising a large notebook takes the main thread for a while: an autosave starts when the browser is idle
+    // (between keystrokes, say), not in the middle of one.
     window.setInterval(() => {
-      if (this.notebook.dirty && !this.saving) void this.save(false);
+      requestIdleCallback(
+        () => {
+          if (this.notebook.dirty && !this.saving) void this.save(false);
+        },
+        { timeout: 2000 },
+      );
     }, seconds * 1000);
   }
 
