@@ -12,7 +12,10 @@ namespace Quire.Server.Kernels.Channels;
 /// </summary>
 internal sealed partial class KernelChannelsHub
 {
-    private static readonly TimeSpan NudgeInterval = TimeSpan.FromMilliseconds(500);
+    // The first nudge's iopub message is usually sent before the new subscription has joined, so the second one
+    // decides how soon a started kernel is answered: it goes after 50 ms, and the interval doubles up to 500 ms.
+    private static readonly TimeSpan FirstNudgeInterval = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan MaxNudgeInterval = TimeSpan.FromMilliseconds(500);
     private static readonly byte[] EmptyContent = "{}"u8.ToArray();
     private readonly ConcurrentDictionary<string, byte> _nudges = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _nudging = new(1, 1);
@@ -32,7 +35,7 @@ internal sealed partial class KernelChannelsHub
         {
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             deadline.CancelAfter(timeout);
-            using var timer = new PeriodicTimer(NudgeInterval);
+            var interval = FirstNudgeInterval;
             while (!both.IsCompleted)
             {
                 foreach (var channel in (KernelChannel[])[KernelChannel.Shell, KernelChannel.Control])
@@ -42,7 +45,9 @@ internal sealed partial class KernelChannelsHub
                     await _channels.SendAsync(channel, request, cancellationToken).ConfigureAwait(false);
                 }
 
-                var tick = timer.WaitForNextTickAsync(deadline.Token).AsTask();
+                // Real time, as the kernel's own clock runs: a test's manual clock must not stall a kernel's start.
+                var tick = Task.Delay(interval, deadline.Token);
+                interval = TimeSpan.FromTicks(Math.Min(interval.Ticks * 2, MaxNudgeInterval.Ticks));
                 await Task.WhenAny(both, tick).ConfigureAwait(false);
                 if (!both.IsCompleted && !tick.IsCompletedSuccessfully)
                 {
