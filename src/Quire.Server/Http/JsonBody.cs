@@ -11,6 +11,8 @@ namespace Quire.Server.Http;
 /// </summary>
 internal static class JsonBody
 {
+    private const long FlushEveryBlockAbove = 1024 * 1024;
+
     /// <summary>
     /// The request body parsed, or null when it is empty (as jupyter_server's <c>get_json_body</c>). Malformed JSON is
     /// 400; a body over the size limit is Kestrel's 413.
@@ -74,13 +76,24 @@ internal static class JsonBody
         response.StatusCode = statusCode;
         response.ContentType = "application/json";
         response.ContentLength = head.Length + content.Length + tail.Length;
-        response.BodyWriter.Write(head.Span);
+        // Copied into the response without a flush per piece (each flush is a send of its own), but a large body a
+        // block at a time, so that a slow reader holds back the copying instead of the server buffering it all.
+        var writer = response.BodyWriter;
+        writer.Write(head.Span);
         foreach (var block in content.Blocks)
         {
-            await response.BodyWriter.WriteAsync(block, cancellationToken).ConfigureAwait(false);
+            if (content.Length > FlushEveryBlockAbove)
+            {
+                await writer.WriteAsync(block, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                writer.Write(block.Span);
+            }
         }
 
-        await response.BodyWriter.WriteAsync(tail, cancellationToken).ConfigureAwait(false);
+        writer.Write(tail.Span);
+        await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
