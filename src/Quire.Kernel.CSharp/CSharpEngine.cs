@@ -17,24 +17,44 @@ public sealed class CSharpEngine : IKernelEngine, IDisposable
     // Built on first use: Roslyn's workspace (MEF composition) must stay off the path to kernel_info_reply.
     private readonly Lazy<EditorService> _editor;
     private readonly MagicDispatcher _magics;
+    private readonly ITimer _editorWarmUp;
     private int _editorWarmedUp;
+    private Task? _editorWarmUpTask;
 
     public CSharpEngine()
+        : this(TimeProvider.System)
     {
+    }
+
+    internal CSharpEngine(TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(time);
         ConsoleStreams.EnsureInstalled();
         _runner = new ScriptRunner(new CSharpKernelGlobals(_context));
         _editor = new(() => new EditorService(_runner), LazyThreadSafetyMode.ExecutionAndPublication);
         _magics = new MagicDispatcher(_runner);
+        _editorWarmUp = time.CreateTimer(static e => ((CSharpEngine)e!).WarmUpEditorOnce(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
+
+    /// <summary>How long the kernel waits without a cell before it warms up the editor services.</summary>
+    internal static TimeSpan EditorWarmUpIdle { get; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The editor services' warm-up, once started (null before).</summary>
+    internal Task? EditorWarmUp => Volatile.Read(ref _editorWarmUpTask);
 
     public KernelInfoReply KernelInfo { get; } = CSharpKernelInfo.Create();
 
     /// <summary>Removes the kernel's package restore folder.</summary>
-    public void Dispose() => _magics.Dispose();
+    public void Dispose()
+    {
+        _editorWarmUp.Dispose();
+        _magics.Dispose();
+    }
 
     public async Task<ExecutionOutcome> ExecuteAsync(KernelExecution execution, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(execution);
+        _ = _editorWarmUp.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         _context.Enter(execution, cancellationToken);
         try
         {
@@ -48,19 +68,24 @@ public sealed class CSharpEngine : IKernelEngine, IDisposable
         {
             // Everything the cell printed goes out before the host publishes its error and reply.
             await ConsoleStreams.FlushAsync().ConfigureAwait(false);
-            WarmUpEditorOnce();
+            if (Volatile.Read(ref _editorWarmedUp) == 0)
+            {
+                _ = _editorWarmUp.Change(EditorWarmUpIdle, Timeout.InfiniteTimeSpan);
+            }
         }
     }
 
     /// <summary>
-    /// After the first cell, while the user reads its output, load Roslyn's completion services in the background so
-    /// that the first Tab is answered quickly; doing it at start would compete with the first cell for the CPU.
+    /// Once a cell ran and no other followed for <see cref="EditorWarmUpIdle"/> (the user reads its output), load
+    /// Roslyn's completion services in the background so that the first Tab is answered quickly. Not at start, nor
+    /// while cells come one after another (<c>quire run</c>, Run All): that would compete with them for the CPU
+    /// (a second of it on two cores) for a completion that a headless run never asks for.
     /// </summary>
     private void WarmUpEditorOnce()
     {
         if (Interlocked.Exchange(ref _editorWarmedUp, 1) == 0)
         {
-            _ = Task.Run(() => _editor.Value.WarmUpAsync(CancellationToken.None));
+            Volatile.Write(ref _editorWarmUpTask, Task.Run(() => _editor.Value.WarmUpAsync(CancellationToken.None)));
         }
     }
 
@@ -92,7 +117,7 @@ public sealed class CSharpEngine : IKernelEngine, IDisposable
                 System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(stdin);
                 break;
             case { } exception:
-                return CellErrors.FromException(exception, _runner.CellOf);
+                return CellErrors.FromException(exception, _runner.Lines, _runner.CellOf);
         }
 
         if (run.HasValue)

@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using System.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Scripting;
 using Quire.Kernel.Hosting;
@@ -9,7 +9,7 @@ namespace Quire.Kernel.CSharp.Execution;
 /// Turns compile errors and exceptions into Jupyter errors whose tracebacks point into the cells: "cell [3], line 2",
 /// never Roslyn's generated submission classes or the kernel's own frames.
 /// </summary>
-internal static partial class CellErrors
+internal static class CellErrors
 {
     // Runaway recursion leaves a frame per call: the first few say enough, as Python's "repeated N more times" does.
     private const int MaxRepeats = 3;
@@ -21,8 +21,11 @@ internal static partial class CellErrors
         return ExecutionOutcome.Error("CompilationError", lines.FirstOrDefault() ?? exception.Message, lines);
     }
 
-    /// <summary>The error of an exception a cell threw; <paramref name="cellOf"/> names the cell a compilation (<c>cell#ID</c>) ran as.</summary>
-    public static ExecutionOutcome FromException(Exception exception, Func<int, long?>? cellOf = null)
+    /// <summary>
+    /// The error of an exception a cell threw: <paramref name="lines"/> finds the cell line of a frame in cell code,
+    /// <paramref name="cellOf"/> names the cell a compilation (<c>cell#ID</c>) ran as.
+    /// </summary>
+    public static ExecutionOutcome FromException(Exception exception, CellLines? lines = null, Func<int, long?>? cellOf = null)
     {
         if (exception is System.Reflection.TargetInvocationException { InnerException: { } invoked })
         {
@@ -37,7 +40,7 @@ internal static partial class CellErrors
         }
 
         var traceback = new List<string>();
-        Describe(exception, cellOf ?? (_ => null), traceback, indent: string.Empty);
+        Describe(exception, lines, cellOf ?? (_ => null), traceback, indent: string.Empty);
         return ExecutionOutcome.Error(exception.GetType().Name, exception.Message, traceback);
     }
 
@@ -49,15 +52,15 @@ internal static partial class CellErrors
         return $"{where}{diagnostic.Severity.ToString().ToLowerInvariant()} {diagnostic.Id}: {diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}";
     }
 
-    private static void Describe(Exception exception, Func<int, long?> cellOf, List<string> traceback, string indent)
+    private static void Describe(Exception exception, CellLines? lines, Func<int, long?> cellOf, List<string> traceback, string indent)
     {
         traceback.Add($"{indent}{exception.GetType().FullName}: {exception.Message}");
-        traceback.AddRange(Collapse(CellFrames(exception, cellOf)).Select(f => indent + f));
+        traceback.AddRange(Collapse(CellFrames(exception, lines, cellOf)).Select(f => indent + f));
         var inners = exception is AggregateException aggregate ? aggregate.InnerExceptions : exception.InnerException is { } inner ? [inner] : [];
         foreach (var cause in inners)
         {
             traceback.Add($"{indent} ---> (inner exception)");
-            Describe(cause, cellOf, traceback, indent + "  ");
+            Describe(cause, lines, cellOf, traceback, indent + "  ");
         }
     }
 
@@ -94,19 +97,23 @@ internal static partial class CellErrors
         }
     }
 
-    private static IEnumerable<string> CellFrames(Exception exception, Func<int, long?> cellOf)
+    private static IEnumerable<string> CellFrames(Exception exception, CellLines? lines, Func<int, long?> cellOf)
     {
+        // The frames of cell code, in the order the text lists them: their methods and IL offsets give their lines.
+        var inCells = new Queue<StackFrame>(lines is null ? [] : new StackTrace(exception, fNeedFileInfo: false).GetFrames().Where(IsInCell));
         foreach (var line in (exception.StackTrace ?? string.Empty).Split('\n'))
         {
             var frame = line.Trim();
-            var match = CellLine().Match(frame);
-            if (match.Success)
+            if (frame.Contains("Submission#", StringComparison.Ordinal))
             {
-                var id = int.Parse(match.Groups[1].ValueSpan, System.Globalization.CultureInfo.InvariantCulture);
-                var cell = cellOf(id) is { } count ? $"cell [{count}]" : "cell";
-                yield return $"   at {Method(frame)} in {cell}, line {match.Groups[2].Value}";
+                // Roslyn's generated frames (the submission's factory, an async method's start) have no line: left out.
+                if (lines is not null && Next(inCells, frame) is { } cellFrame && lines.Locate(cellFrame.GetMethod()!, cellFrame.GetILOffset()) is { } at)
+                {
+                    var cell = cellOf(at.Id) is { } count ? $"cell [{count}]" : "cell";
+                    yield return $"   at {Method(frame)} in {cell}, line {at.Line}";
+                }
             }
-            else if (!frame.Contains("Submission#", StringComparison.Ordinal) && !frame.StartsWith("at Microsoft.CodeAnalysis", StringComparison.Ordinal)
+            else if (!frame.StartsWith("at Microsoft.CodeAnalysis", StringComparison.Ordinal)
                 && !frame.StartsWith("at Quire.", StringComparison.Ordinal) && !frame.StartsWith("--- End of stack trace", StringComparison.Ordinal)
                 && !frame.StartsWith("at System.Runtime.CompilerServices", StringComparison.Ordinal)
                 && !frame.StartsWith("at System.Threading.ExecutionContext", StringComparison.Ordinal) && frame.Length > 0)
@@ -115,6 +122,32 @@ internal static partial class CellErrors
                 yield return "   " + frame;
             }
         }
+    }
+
+    /// <summary>A frame of a submission's class or of a class nested in it (closures, state machines).</summary>
+    private static bool IsInCell(StackFrame frame)
+    {
+        var type = frame.GetMethod()?.DeclaringType;
+        while (type?.DeclaringType is { } outer)
+        {
+            type = outer;
+        }
+
+        return type?.FullName?.StartsWith("Submission#", StringComparison.Ordinal) == true;
+    }
+
+    /// <summary>The cell frame that the text line <paramref name="text"/> shows (frames the text hides are skipped).</summary>
+    private static StackFrame? Next(Queue<StackFrame> frames, string text)
+    {
+        while (frames.TryDequeue(out var frame))
+        {
+            if (text.Contains("." + frame.GetMethod()!.Name, StringComparison.Ordinal))
+            {
+                return frame;
+            }
+        }
+
+        return null;
     }
 
     private static string Method(string frame)
@@ -131,7 +164,4 @@ internal static partial class CellErrors
         var dot = method.IndexOf('.', StringComparison.Ordinal);
         return method.StartsWith("Submission#", StringComparison.Ordinal) && dot > 0 ? method[(dot + 1)..] : method;
     }
-
-    [GeneratedRegex(@" in cell#(\d+):line (\d+)$")]
-    private static partial Regex CellLine();
 }

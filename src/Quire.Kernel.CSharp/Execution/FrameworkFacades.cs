@@ -6,8 +6,8 @@ namespace Quire.Kernel.CSharp.Execution;
 /// <summary>
 /// Splits the framework's references into those cells need and the facades nothing refers to: assemblies that define
 /// no type (mscorlib, netstandard, System.Core, ...), only forward to those that do, and that no other reference
-/// names. A cell's code can reach no type through them, yet Roslyn binds every reference for every cell, and writes
-/// each into the cell's PDB looking up each in turn: a third fewer references made a small cell's compilation about a
+/// names. A cell's code can reach no type through them, yet Roslyn binds every reference for every cell (and wrote
+/// each into the cell's PDB, when cells had one): a third fewer references made a small cell's compilation about a
 /// seventh cheaper. An assembly from elsewhere (a package, a <c>#r</c>) that names one still compiles: the scripting
 /// resolver (<c>ScriptOptions.MetadataResolver</c>) finds a missing framework assembly among the trusted platform
 /// assemblies when a signature needs it.

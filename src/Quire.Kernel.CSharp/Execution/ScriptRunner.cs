@@ -26,6 +26,7 @@ internal sealed class ScriptRunner
     private readonly CellOptions _options = new();
     private readonly ScriptWarmUp _warmUp;
     private readonly CellCache _cache = new();
+    private readonly CellLines _lines = new();
     private readonly ConcurrentDictionary<int, long> _cellOfCompilation = new();
     private int _compilations;
     private ScriptState<object?>? _state;
@@ -50,6 +51,9 @@ internal sealed class ScriptRunner
 
     /// <summary>How many cells were compiled (a cell run again from <see cref="CellCache"/> is not).</summary>
     public int Compilations => Volatile.Read(ref _compilations);
+
+    /// <summary>The lines of stack frames in cells, for tracebacks (cells are compiled without a PDB).</summary>
+    public CellLines Lines => _lines;
 
     /// <summary>The execution count of the cell that compilation <paramref name="id"/> (from a <c>cell#ID</c> file name) last ran as, for tracebacks.</summary>
     public long? CellOf(int id) => _cellOfCompilation.TryGetValue(id, out var count) ? count : null;
@@ -106,12 +110,14 @@ internal sealed class ScriptRunner
     private CompiledCell Compile(string code, ScriptState<object?>? previous, CancellationToken cancellationToken)
     {
         var id = Interlocked.Increment(ref _compilations);
-        var options = (previous is null ? Options : _options.ContinuationOptions).WithFilePath($"{CellFileName}#{id}");
+        var path = $"{CellFileName}#{id}";
+        var options = (previous is null ? Options : _options.ContinuationOptions).WithFilePath(path);
         var (script, boundModel) = CellCompiler.Compile(
             text => previous is null ? CSharpScript.Create<object?>(text, options, typeof(CSharpKernelGlobals)) : previous.Script.ContinueWith<object?>(text, options),
             code,
             cancellationToken);
         var compilation = script.GetCompilation();
+        _lines.Add(id, path, compilation);
         var root = (CompilationUnitSyntax)compilation.SyntaxTrees.Last().GetRoot(cancellationToken);
         var model = boundModel ?? compilation.GetSemanticModel(root.SyntaxTree);
         return new CompiledCell(script, options, id, HasTrailingValue(model, (CompilationUnitSyntax)model.SyntaxTree.GetRoot(cancellationToken), cancellationToken), Declares(compilation, root));

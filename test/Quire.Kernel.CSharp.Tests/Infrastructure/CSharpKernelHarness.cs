@@ -24,9 +24,9 @@ public sealed class CSharpKernelHarness : IAsyncDisposable
     private Task<bool> _run = Task.FromResult(false);
     private Task _pumps = Task.CompletedTask;
 
-    private CSharpKernelHarness()
+    private CSharpKernelHarness(TimeProvider? time)
     {
-        Engine = new CSharpEngine();
+        Engine = time is null ? new CSharpEngine() : new CSharpEngine(time);
         Host = new KernelHost(_channels, Engine);
     }
 
@@ -38,9 +38,10 @@ public sealed class CSharpKernelHarness : IAsyncDisposable
 
     private static MessagingJsonContext Json => MessagingJsonContext.Default;
 
-    public static Task<CSharpKernelHarness> StartAsync()
+    /// <summary>Starts the kernel; <paramref name="time"/> is the engine's clock (the system's when null).</summary>
+    public static Task<CSharpKernelHarness> StartAsync(TimeProvider? time = null)
     {
-        var harness = new CSharpKernelHarness();
+        var harness = new CSharpKernelHarness(time);
         harness._run = harness.Host.RunAsync(harness._stop.Token);
         harness._pumps = Task.WhenAll(
             harness.PumpAsync(KernelChannel.IOPub),
