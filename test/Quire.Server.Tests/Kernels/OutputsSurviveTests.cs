@@ -27,7 +27,8 @@ public sealed class OutputsSurviveTests
         var busy = server.WaitForStateAsync(kernelId, "busy", "the long cell to start");
 
         var execute = await client.SendExecuteAsync(
-            "print one\nsleep 0.5\ndisplay_id progress 10%\nprint two\nupdate progress 100%\neprint warn\nresult 42", cellId: "cell-b");
+            "sleep 0.5\nprint one\ndisplay_id progress 10%\nprint two\nupdate progress 100%\neprint warn\nresult 42", cellId: "cell-b");
+        // Closed while the cell sleeps before its first output: every output is made with no browser connected.
         await busy;
         await client.CloseAsync();
         await client.DisposeAsync();
