@@ -7,16 +7,21 @@ namespace Quire.Cli.Run;
 internal sealed class OutputLog(TextWriter writer, bool colors)
 {
     private readonly Lock _lock = new();
+    private int _headed;
 
     public void CellStarted(int ordinal, int total, string? id)
     {
         lock (_lock)
         {
-            writer.WriteLine($"--- cell {ordinal}/{total}{(id is null ? string.Empty : $" ({id})")} ---");
+            Head(ordinal, total, id);
         }
     }
 
-    public void Write(JObject output)
+    /// <summary>
+    /// Writes one output of cell <paramref name="ordinal"/>. The next cell is sent as soon as a cell's reply arrives, so
+    /// a late output of a cell can come after the next cell's header: it gets its own cell's header again.
+    /// </summary>
+    public void Write(int ordinal, int total, string? id, JObject output)
     {
         var text = output.GetString("output_type") switch
         {
@@ -31,8 +36,19 @@ internal sealed class OutputLog(TextWriter writer, bool colors)
 
         lock (_lock)
         {
+            if (ordinal != _headed)
+            {
+                Head(ordinal, total, id);
+            }
+
             writer.Write(colors ? text : Ansi.Strip(text));
         }
+    }
+
+    private void Head(int ordinal, int total, string? id)
+    {
+        _headed = ordinal;
+        writer.WriteLine($"--- cell {ordinal}/{total}{(id is null ? string.Empty : $" ({id})")} ---");
     }
 
     private static string? TextOf(JValue? value) => value switch

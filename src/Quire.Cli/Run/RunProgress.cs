@@ -59,7 +59,7 @@ internal static class RunProgress
 
                 break;
             case ExecutionEventKind.Output when e.Output is not null:
-                log?.Write(e.Output);
+                log?.Write(e.Ordinal, e.Total, e.CellId, e.Output);
                 break;
             case ExecutionEventKind.CellFinished:
                 task?.Value = e.Ordinal;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Quire.Messaging.Protocol.Content;
 
 namespace Quire.Messaging.Client;
 
@@ -22,4 +23,11 @@ public sealed record ExecuteOptions
 
     /// <summary>The request's metadata object, e.g. <c>{"cellId": "..."}</c>; <c>{}</c> when null.</summary>
     public JsonElement? Metadata { get; init; }
+
+    /// <summary>
+    /// Called as soon as the <c>execute_reply</c> arrives, usually before the iopub idle that completes the execution:
+    /// a caller that sends its next request on an ok reply has it queued in the kernel by the time the kernel goes
+    /// idle. Runs on the client's receive loop, so it must be quick and must not block.
+    /// </summary>
+    public Action<ExecuteReply>? ReplyReceived { get; init; }
 }

@@ -8,7 +8,7 @@ namespace Quire.Messaging.Client;
 /// One execution's <c>execute_reply</c> and iopub outputs: complete once both the reply and the iopub idle have arrived,
 /// in whichever order.
 /// </summary>
-internal sealed class ExecutionCollector(IProgress<JupyterMessage>? progress, CancellationToken cancellationToken)
+internal sealed class ExecutionCollector(IProgress<JupyterMessage>? progress, Action<JupyterMessage>? onReply, CancellationToken cancellationToken)
 {
     private static readonly FrozenSet<string> OutputTypes = FrozenSet.Create(
         StringComparer.Ordinal,
@@ -50,6 +50,7 @@ internal sealed class ExecutionCollector(IProgress<JupyterMessage>? progress, Ca
     /// <summary>Takes the execution's reply; false for a second one, which is not this execution's to take.</summary>
     public bool OnReply(JupyterMessage reply)
     {
+        bool idle;
         lock (_lock)
         {
             if (_reply is not null)
@@ -58,13 +59,22 @@ internal sealed class ExecutionCollector(IProgress<JupyterMessage>? progress, Ca
             }
 
             _reply = reply;
-            if (!_idle)
+            idle = _idle;
+        }
+
+        try
+        {
+            onReply?.Invoke(reply);
+        }
+        finally
+        {
+            // A throwing callback must not leave the execution waiting forever.
+            if (idle)
             {
-                return true;
+                _completed.TrySetResult(reply);
             }
         }
 
-        _completed.TrySetResult(reply);
         return true;
     }
 

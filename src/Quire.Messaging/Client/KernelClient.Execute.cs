@@ -36,7 +36,8 @@ public sealed partial class KernelClient
         var request = Session.Create(MessageTypes.ExecuteRequest, content, Json.ExecuteRequest, metadataJson: metadata);
 
         // Registered before sending: a fast kernel may answer before SendAsync returns.
-        var execution = new ExecutionCollector(output, cancellationToken);
+        var onReply = options.ReplyReceived is { } replied ? reply => replied(reply.GetContent(Json.ExecuteReply)) : (Action<JupyterMessage>?)null;
+        var execution = new ExecutionCollector(output, onReply, cancellationToken);
         _executions[request.MsgId] = execution;
         try
         {

@@ -47,6 +47,40 @@ public sealed class KernelClientExecuteTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Execute_ReplyReceived_IsCalledWithTheReply_BeforeTheIdleCompletesTheExecution()
+    {
+        var replied = new TaskCompletionSource<ExecuteReply>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var options = new ExecuteOptions { ReplyReceived = reply => replied.TrySetResult(reply) };
+        var run = _h.Client.ExecuteAsync("1", options, cancellationToken: TestContext.Current.CancellationToken);
+        var request = await _h.Kernel.ReceiveAsync(KernelChannel.Shell);
+        _h.Kernel.Status(request, ExecutionStates.Busy);
+        _h.Kernel.ExecuteReply(request, 3);
+
+        var early = await ClientHarness.Within(replied.Task, "the reply callback before the kernel reported idle");
+        Assert.Equal(ReplyStatus.Ok, early.Status);
+        Assert.Equal(3, early.ExecutionCount);
+        Assert.False(run.IsCompleted, "ExecuteAsync returned before the kernel reported idle");
+
+        _h.Kernel.Status(request, ExecutionStates.Idle);
+        var result = await ClientHarness.Within(run, "the execution to finish after idle");
+        Assert.True(result.Succeeded);
+    }
+
+    [Fact]
+    public async Task Execute_ReplyReceivedThatThrows_StillCompletesTheExecution()
+    {
+        var options = new ExecuteOptions { ReplyReceived = _ => throw new InvalidOperationException("a broken callback") };
+        var run = _h.Client.ExecuteAsync("1", options, cancellationToken: TestContext.Current.CancellationToken);
+        var request = await _h.Kernel.ReceiveAsync(KernelChannel.Shell);
+        _h.Kernel.Status(request, ExecutionStates.Busy);
+        _h.Kernel.Status(request, ExecutionStates.Idle);
+        _h.Kernel.ExecuteReply(request, 4);
+
+        var result = await ClientHarness.Within(run, "the execution to finish although the reply callback threw");
+        Assert.Equal(4, result.ExecutionCount);
+    }
+
+    [Fact]
     public async Task Execute_IdleBeforeReply_WaitsForReply()
     {
         var run = _h.Client.ExecuteAsync("1", cancellationToken: TestContext.Current.CancellationToken);
