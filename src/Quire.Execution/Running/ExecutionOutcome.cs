@@ -4,7 +4,9 @@ namespace Quire.Execution.Running;
 
 /// <summary>
 /// The executed notebook (outputs up to and including the last cell that ran, provenance in its metadata) and how the
-/// run ended. <see cref="FailedCellIndex"/> is the index in <see cref="Document"/>'s cells of the cell that stopped it.
+/// run ended. <see cref="FailedCellIndex"/> is the index in <see cref="Document"/>'s cells of the cell that stopped it;
+/// after a cell error the document has papermill's two error marker cells (a banner first, an anchor before the failing
+/// cell), so that index is two more than in the notebook that was run, which <see cref="Message"/> names.
 /// </summary>
 public sealed record ExecutionOutcome(NotebookDocument Document, ExecutionStatus Status)
 {

@@ -210,10 +210,10 @@ public sealed partial class NotebookExecutor
         var execution = cell.Execution;
         var first = await Task.WhenAny(execution, death, cell.Timer, cell.Cancelled).ConfigureAwait(false);
         await cell.StopWaitingAsync().ConfigureAwait(false);
-        if (first != execution && nextSent)
+        if (nextSent && (first != execution || !execution.IsCompletedSuccessfully))
         {
-            // The cell replied ok and the next one was sent: what ended the wait (death, Ctrl+C, a time limit) happened
-            // while the next cell was the kernel's, and is that cell's to report; this one is done.
+            // The cell replied ok and the next one was sent: what ended the wait (death, the client closed by it, Ctrl+C,
+            // a time limit) happened while the next cell was the kernel's, and is that cell's to report; this one is done.
             cell.Handler.ReplyReceived();
             return new CellOutcome(false, null, null);
         }

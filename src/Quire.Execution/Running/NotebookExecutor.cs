@@ -52,7 +52,7 @@ public sealed partial class NotebookExecutor
         }
 
         var started = _time.GetUtcNow();
-        var run = new RunningNotebook(notebook);
+        var run = new RunningNotebook(ErrorMarkers.Remove(notebook));
         var cells = Prepare(run);
         run.UpdateMetadata(m => ProvenanceMetadata.Begin(m, options.Provenance, spec, options.WorkingDirectory, started));
 
@@ -95,12 +95,16 @@ public sealed partial class NotebookExecutor
 
             var ended = _time.GetUtcNow();
             var failedId = outcome.FailedCellIndex is { } failed ? run.Cells[failed].Id : null;
+            var markedAt = outcome is { Status: ExecutionStatus.CellError, FailedCellIndex: { } errorIndex } ? errorIndex : (int?)null;
+
+            // The index recorded and returned is the one in the notebook written, after the error markers.
+            outcome = markedAt is { } at ? outcome with { FailedCellIndex = at + ErrorMarkers.Shift } : outcome;
             var records = RecordedValues.Read(run.Snapshot());
             run.UpdateMetadata(m => ProvenanceMetadata.End(m, outcome, started, ended, failedId, records));
             var status = ProvenanceMetadata.StatusName(outcome.Status);
             var seconds = (ended - started).TotalSeconds;
             LogFinished(_logger, status, outcome.CellsExecuted, seconds);
-            return outcome with { Document = run.Snapshot() };
+            return outcome with { Document = markedAt is { } index ? ErrorMarkers.Add(run.Snapshot(), index) : run.Snapshot() };
         }
     }
 

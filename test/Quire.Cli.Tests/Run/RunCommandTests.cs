@@ -89,9 +89,13 @@ public sealed class RunCommandTests
         Assert.True(result.ExitCode == ExitCodes.CellError, result.ToString());
         Assert.Contains("cell 1 (id cell1) raised RuntimeError: boom", result.StandardError, StringComparison.Ordinal);
         var output = Read(dir.File("out.ipynb"));
-        Assert.Equal("ok\n", Text(output, 0));
-        Assert.Contains("RuntimeError: boom", Text(output, 1), StringComparison.Ordinal);
-        Assert.Empty(((CodeCell)output.Cells[2]).Outputs);
+
+        // papermill's error markers around the run's cells: [banner, ok, anchor, boom, never].
+        Assert.Contains("An Exception was encountered at", output.Cells[0].Source, StringComparison.Ordinal);
+        Assert.Equal("ok\n", Text(output, 1));
+        Assert.Contains("id=\"papermill-error-cell\"", output.Cells[2].Source, StringComparison.Ordinal);
+        Assert.Contains("RuntimeError: boom", Text(output, 3), StringComparison.Ordinal);
+        Assert.Empty(((CodeCell)output.Cells[4]).Outputs);
     }
 
     [Fact]

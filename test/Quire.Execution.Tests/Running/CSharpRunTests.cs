@@ -121,9 +121,9 @@ public sealed class CSharpRunTests
         var outcome = await RunAsync(notebook);
 
         Assert.Equal(ExecutionStatus.CellError, outcome.Status);
-        Assert.Equal(0, outcome.FailedCellIndex);
-        Assert.Contains("StdinNotImplementedError", Notebooks.Text(outcome.Document, 0), StringComparison.Ordinal);
-        Assert.Empty(((CodeCell)outcome.Document.Cells[1]).Outputs);
+        Assert.Equal(2, outcome.FailedCellIndex);
+        Assert.Contains("StdinNotImplementedError", Notebooks.Text(outcome.Document, 2), StringComparison.Ordinal);
+        Assert.Empty(((CodeCell)outcome.Document.Cells[3]).Outputs);
     }
 
     private static NotebookDocument Parameterized(NotebookParameters parameters, string echo)

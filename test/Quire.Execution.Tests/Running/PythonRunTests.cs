@@ -93,17 +93,32 @@ public sealed class PythonRunTests
 
         var outcome = await RunAsync(notebook, new ExecutionOptions { KernelSpecs = specs });
 
+        // papermill's markers: a banner first, an anchor just before the failing cell.
         Assert.Equal(ExecutionStatus.CellError, outcome.Status);
-        Assert.Equal(1, outcome.FailedCellIndex);
+        Assert.Equal(3, outcome.FailedCellIndex);
+        Assert.Contains("cell 1 (id b)", outcome.Message, StringComparison.Ordinal);
         Assert.Contains("ZeroDivisionError", outcome.Message, StringComparison.Ordinal);
-        Assert.Equal("before\n", Notebooks.Text(outcome.Document, 0));
-        Assert.Contains("ZeroDivisionError: division by zero", Notebooks.Text(outcome.Document, 1), StringComparison.Ordinal);
-        Assert.Empty(((CodeCell)outcome.Document.Cells[2]).Outputs);
-        Assert.Equal("failed", outcome.Document.Cells[1].Metadata.GetObject("papermill")!.GetString("status"));
-        Assert.Equal("pending", outcome.Document.Cells[2].Metadata.GetObject("papermill")!.GetString("status"));
+        Assert.Equal("before\n", Notebooks.Text(outcome.Document, 1));
+        Assert.Contains("ZeroDivisionError: division by zero", Notebooks.Text(outcome.Document, 3), StringComparison.Ordinal);
+        Assert.Empty(((CodeCell)outcome.Document.Cells[4]).Outputs);
+        Assert.Equal("failed", outcome.Document.Cells[3].Metadata.GetObject("papermill")!.GetString("status"));
+        Assert.Equal("pending", outcome.Document.Cells[4].Metadata.GetObject("papermill")!.GetString("status"));
         var run = outcome.Document.Metadata.GetObject("quire")!.GetObject("run")!;
         Assert.Equal("cell_error", run.GetString("status"));
         Assert.Equal("b", run.GetObject("failed_cell")!.GetString("id"));
+
+        var banner = Assert.IsType<MarkdownCell>(outcome.Document.Cells[0]);
+        var anchor = Assert.IsType<MarkdownCell>(outcome.Document.Cells[2]);
+        Assert.Equal(["papermill-error-cell-tag"], banner.Tags);
+        Assert.Equal(["papermill-error-cell-tag"], anchor.Tags);
+        Assert.Contains("An Exception was encountered at '<a href=\"#papermill-error-cell\">In [2]</a>'.", banner.Source, StringComparison.Ordinal);
+        Assert.Contains("<span id=\"papermill-error-cell\"", anchor.Source, StringComparison.Ordinal);
+
+        // Running the output again removes the old markers first: still one banner and one anchor.
+        var again = await RunAsync(outcome.Document, new ExecutionOptions { KernelSpecs = specs });
+        Assert.Equal(5, again.Document.Cells.Length);
+        Assert.Equal(2, again.Document.Cells.Count(c => c.Tags.Contains("papermill-error-cell-tag")));
+        Assert.Equal(3, again.FailedCellIndex);
     }
 
     [Fact]
@@ -187,7 +202,7 @@ public sealed class PythonRunTests
         var outcome = await RunAsync(notebook, new ExecutionOptions { KernelSpecs = specs });
 
         Assert.Equal(ExecutionStatus.CellError, outcome.Status);
-        Assert.Contains("StdinNotImplementedError", Notebooks.Text(outcome.Document, 0), StringComparison.Ordinal);
+        Assert.Contains("StdinNotImplementedError", Notebooks.Text(outcome.Document, 2), StringComparison.Ordinal);
     }
 
     [Fact]
