@@ -3,13 +3,14 @@ using Markdig.Extensions.Mathematics;
 using Markdig.Renderers;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
+using Quire.Conversion.Html.Tex;
 using Quire.Notebook.Json;
 
 namespace Quire.Conversion.Html;
 
 /// <summary>
-/// Markdown cells and text/markdown outputs to HTML with Markdig: CommonMark plus pipe and grid tables, math kept as
-/// TeX, strikethrough, task lists, footnotes and autolinks; <c>attachment:NAME</c> images become data URIs of the
+/// Markdown cells and text/markdown outputs to HTML with Markdig: CommonMark plus pipe and grid tables, math typeset as
+/// MathML, strikethrough, task lists, footnotes and autolinks; <c>attachment:NAME</c> images become data URIs of the
 /// cell's attachments. The HTML is sanitized when the options ask for it.
 /// </summary>
 internal sealed class MarkdownHtml
@@ -47,12 +48,13 @@ internal sealed class MarkdownHtml
         using var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer);
         _pipeline.Setup(renderer);
-        renderer.ObjectRenderers.ReplaceOrAdd<HtmlMathInlineRenderer>(new MathInlineRenderer());
-        renderer.ObjectRenderers.ReplaceOrAdd<HtmlMathBlockRenderer>(new MathBlockRenderer());
+        var formulas = new MathFormulas();
+        renderer.ObjectRenderers.ReplaceOrAdd<HtmlMathInlineRenderer>(new MathInlineRenderer(formulas));
+        renderer.ObjectRenderers.ReplaceOrAdd<HtmlMathBlockRenderer>(new MathBlockRenderer(formulas));
         renderer.Render(document);
         writer.Flush();
         var html = writer.ToString();
-        return _sanitizer is null ? html : _sanitizer.Sanitize(html);
+        return formulas.Substitute(_sanitizer is null ? html : _sanitizer.Sanitize(html));
     }
 
     /// <summary>A data URI for an attachment's image, or null when the cell has no such attachment or it is not an image.</summary>

@@ -1,18 +1,17 @@
 using Markdig.Extensions.Mathematics;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
+using Quire.Conversion.Html.Tex;
 
 namespace Quire.Conversion.Html;
 
-/// <summary>A <c>$$…$$</c> block shown as its TeX source (see <see cref="MathInlineRenderer"/> for why).</summary>
-internal sealed class MathBlockRenderer : HtmlObjectRenderer<MathBlock>
+/// <summary>A <c>$$…$$</c> block typeset as display MathML (see <see cref="MathInlineRenderer"/>).</summary>
+internal sealed class MathBlockRenderer(MathFormulas formulas) : HtmlObjectRenderer<MathBlock>
 {
     protected override void Write(HtmlRenderer renderer, MathBlock obj)
     {
         renderer.EnsureLine();
-        renderer.Write("<div class=\"jp-Math jp-Math-block\">$$\n");
-        renderer.WriteLeafRawLines(obj, true, true);
-        renderer.Write("$$</div>");
+        renderer.Write("<div class=\"jp-Math jp-Math-block\">").Write(formulas.Add(obj.Lines.ToString(), "$$", display: true)).Write("</div>");
         renderer.EnsureLine();
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Quire.Conversion.Html.Tex;
 using Quire.Conversion.Text;
 using Quire.Notebook;
 using Quire.Notebook.Json;
@@ -83,7 +84,16 @@ internal sealed class OutputHtml
                 break;
             case "text/latex":
                 Open("jp-RenderedLatex", extra, type);
-                _writer.Raw("<div class=\"jp-Math jp-Math-block\">").Text(output.GetText(type) ?? string.Empty).Raw("</div>");
+                var latex = output.GetText(type) ?? string.Empty;
+                if (LatexOutput.ToMathMl(latex) is { } mathMl)
+                {
+                    _writer.Raw("<div class=\"jp-Math jp-Math-block\">").Raw(mathMl).Raw("</div>");
+                }
+                else
+                {
+                    _writer.Raw("<div class=\"jp-Math jp-Math-block\">").Text(latex).Raw("</div>");
+                }
+
                 break;
             case "application/javascript":
                 Open("jp-RenderedJavaScript", extra, type);

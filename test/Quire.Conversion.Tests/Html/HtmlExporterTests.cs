@@ -52,8 +52,14 @@ public sealed class HtmlExporterTests
 
         Assert.Contains("<table>", html, StringComparison.Ordinal);
         Assert.Contains("<td>1</td>", html, StringComparison.Ordinal);
-        Assert.Contains("<span class=\"jp-Math jp-Math-inline\">$e^{i\\pi} = -1$</span>", html, StringComparison.Ordinal);
-        Assert.Contains("<span class=\"jp-Math jp-Math-block\">$$\\int_0^1 x\\,dx$$</span>", html, StringComparison.Ordinal);
+
+        // Typeset by KaTeX as MathML (the browser lays it out; no script, no fonts), the TeX kept as its annotation.
+        Assert.Contains("<span class=\"jp-Math jp-Math-inline\"><span class=\"katex\"><math xmlns=\"http://www.w3.org/1998/Math/MathML\">", html, StringComparison.Ordinal);
+        Assert.Contains("<mi>π</mi>", html, StringComparison.Ordinal);
+        Assert.Contains("<annotation encoding=\"application/x-tex\">e^{i\\pi} = -1</annotation>", html, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"jp-Math jp-Math-block\"><span class=\"katex\"><math xmlns=\"http://www.w3.org/1998/Math/MathML\" display=\"block\">", html, StringComparison.Ordinal);
+        Assert.Contains("<mo>∫</mo>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("qmath", html, StringComparison.Ordinal);
     }
 
     [Fact]
