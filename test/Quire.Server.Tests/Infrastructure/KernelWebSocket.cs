@@ -143,12 +143,12 @@ internal sealed partial class KernelWebSocket : IAsyncDisposable
     /// <summary>Waits until the server closes the connection.</summary>
     public Task WaitClosedAsync(TimeSpan timeout, string expectation) => Within.Async(_receiver, timeout, expectation);
 
-    /// <summary>Closes from this side and waits for the server's answer.</summary>
-    public async Task CloseAsync()
+    /// <summary>Closes from this side (with <paramref name="status"/>) and waits for the server's answer.</summary>
+    public async Task CloseAsync(WebSocketCloseStatus status = WebSocketCloseStatus.NormalClosure)
     {
         if (_socket.State == WebSocketState.Open)
         {
-            await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "test done", TestContext.Current.CancellationToken);
+            await _socket.CloseOutputAsync(status, "test done", TestContext.Current.CancellationToken);
         }
 
         await Within.Async(_receiver, TimeSpan.FromSeconds(30), "the server to answer the client's close");

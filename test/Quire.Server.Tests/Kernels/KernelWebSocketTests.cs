@@ -93,6 +93,22 @@ public sealed class KernelWebSocketTests
         Assert.Equal(1, (await server.GetJsonAsync($"api/kernels/{id}")).GetProperty("connections").GetInt32());
     }
 
+    [Theory]
+    [InlineData(WebSocketCloseStatus.NormalClosure)]
+    [InlineData((WebSocketCloseStatus)4000)]
+    public async Task AClientsClose_IsAnsweredWithTheClientsOwnStatus(WebSocketCloseStatus status)
+    {
+        // @jupyterlab/services reconnects unless the close it sees is 1000 or 1001: an answer of 1000 to a 4000 would
+        // stop a browser from ever reconnecting.
+        await using var server = await KernelServer.StartAsync();
+        var id = (await server.StartKernelAsync()).GetProperty("id").GetString()!;
+        await using var socket = await server.ConnectAsync(id);
+
+        await socket.CloseAsync(status);
+
+        Assert.Equal(status, socket.CloseStatus);
+    }
+
     [Fact]
     public async Task ShuttingTheKernelDown_ClosesItsSockets()
     {

@@ -144,7 +144,11 @@ internal sealed partial class KernelSocket : IDisposable
         await sending.ConfigureAwait(false);
     }
 
-    /// <summary>Answers a close the client started, which completes the closing handshake.</summary>
+    /// <summary>
+    /// Answers a close the client started, which completes the closing handshake, echoing the client's status code as
+    /// RFC 6455 (5.5.1) suggests and tornado does: @jupyterlab/services reconnects after any close but 1000 and 1001,
+    /// so answering 1000 to a client's 4000 would turn its planned reconnect into a final disconnect.
+    /// </summary>
     public async Task AnswerCloseAsync()
     {
         if (_socket.State != WebSocketState.CloseReceived)
@@ -155,7 +159,7 @@ internal sealed partial class KernelSocket : IDisposable
         try
         {
             using var timeout = new CancellationTokenSource(CloseHandshakeTimeout);
-            await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, string.Empty, timeout.Token).ConfigureAwait(false);
+            await _socket.CloseOutputAsync(_socket.CloseStatus ?? WebSocketCloseStatus.NormalClosure, string.Empty, timeout.Token).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
         {

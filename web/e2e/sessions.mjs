@@ -1,0 +1,76 @@
+// What a flaky network and a desktop do to a session: the kernel's WebSocket drops while a cell prints, the client
+// library reconnects by itself and every output is there (the server replays what the page missed); and a file dropped
+// onto the file browser from the desktop is uploaded.
+import { args, expect, launch, run, Scenario, screenshot, setCell } from './lib.mjs';
+import { createNotebook, expectOutput, waitForIdle } from './notebook-lib.mjs';
+
+await run(async () => {
+  const { baseUrl, artifacts, token } = args();
+  const s = new Scenario('sessions');
+  const { browser, context, page, consoleErrors } = await launch();
+
+  // Every WebSocket the page opens, so that the scenario can drop the kernel's as a network would (a close the page
+  // did not ask for: @jupyterlab/services then reconnects on its own).
+  await context.addInitScript(() => {
+    const Native = window.WebSocket;
+    window.__sockets = [];
+    window.WebSocket = class extends Native {
+      constructor(...a) {
+        super(...a);
+        window.__sockets.push(this);
+      }
+    };
+  });
+
+  const created = await s.check('new Python notebook, kernel idle', () => createNotebook(page, baseUrl, token, 'python3'), 120_000);
+  if (!created) {
+    await browser.close();
+    return s.report();
+  }
+
+  await s.check('the kernel socket drops mid-cell; after the reconnect every output is there', async () => {
+    await setCell(page, 0, "import time\nfor i in range(12):\n    print('line', i, flush=True)\n    time.sleep(0.5)\nprint('done')");
+    await page.keyboard.press('Control+Enter');
+    await expectOutput(page, 0, /line 1\b/, 30_000);
+    const dropped = await page.evaluate(() => {
+      const open = window.__sockets.filter((w) => w.readyState === WebSocket.OPEN && /\/api\/kernels\/[^/]+\/channels/.test(w.url));
+      open.forEach((w) => w.close(4000, 'network drop (test)'));
+      return open.length;
+    });
+    expect(dropped === 1, `expected one open kernel socket to drop, found ${dropped}`);
+    // The library shows the drop (connecting) and reconnects within a few seconds; the server replays what it missed.
+    await expectOutput(page, 0, /done/, 60_000);
+    const text = await page.locator('.cell').nth(0).locator('.output-area').innerText();
+    for (let i = 0; i < 12; i++) expect(text.includes(`line ${i}\n`), `line ${i} is missing after the reconnect: ${JSON.stringify(text)}`);
+    const reopened = await page.evaluate(() => window.__sockets.filter((w) => w.readyState === WebSocket.OPEN && /\/channels/.test(w.url)).length);
+    expect(reopened === 1, `expected the page to have reconnected one kernel socket, found ${reopened}`);
+    await waitForIdle(page);
+  }, 150_000);
+
+  await s.check('a file dropped onto the file browser is uploaded', async () => {
+    await page.goto(`${baseUrl}tree/`);
+    await page.waitForSelector('body[data-ready="tree"]', { timeout: 20_000 });
+    const content = 'dropped from the desktop\n';
+    const transfer = await page.evaluateHandle((text) => {
+      const data = new DataTransfer();
+      data.items.add(new File([text], 'dropped.txt', { type: 'text/plain' }));
+      return data;
+    }, content);
+    const target = page.locator('.files');
+    await target.dispatchEvent('dragover', { dataTransfer: transfer });
+    await target.dispatchEvent('drop', { dataTransfer: transfer });
+    await page.locator('tr[data-name="dropped.txt"]').waitFor({ timeout: 20_000 });
+    const raw = await (await fetch(`${baseUrl}files/dropped.txt`, { headers: { Authorization: `token ${token}` } })).text();
+    expect(raw === content, `the uploaded file holds ${JSON.stringify(raw)}`);
+    await screenshot(page, artifacts, 'after-drop');
+  });
+
+  await s.check('no errors in the console', async () => {
+    // The dropped socket is the scenario's own doing: the library may log it.
+    const unexpected = consoleErrors.filter((e) => !/WebSocket|network drop/i.test(e));
+    expect(unexpected.length === 0, unexpected.join(' | '));
+  });
+
+  await browser.close();
+  s.report();
+});
