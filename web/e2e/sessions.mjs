@@ -1,7 +1,7 @@
 // What a flaky network and a desktop do to a session: the kernel's WebSocket drops while a cell prints, the client
 // library reconnects by itself and every output is there (the server replays what the page missed); and a file dropped
 // onto the file browser from the desktop is uploaded.
-import { args, expect, launch, run, Scenario, screenshot, setCell } from './lib.mjs';
+import { args, expect, launch, run, Scenario, screenshot, setCell, waitForRun } from './lib.mjs';
 import { createNotebook, expectOutput, waitForIdle } from './notebook-lib.mjs';
 
 await run(async () => {
@@ -46,6 +46,41 @@ await run(async () => {
     expect(reopened === 1, `expected the page to have reconnected one kernel socket, found ${reopened}`);
     await waitForIdle(page);
   }, 150_000);
+
+  await s.check('run above, run below, and restart and run all', async () => {
+    // Three short cells after the first: each records its turn in a list the kernel keeps.
+    const cells = ["order = ['a']", "order.append('b')", "order.append('c'); print(order)"];
+    for (const [i, code] of cells.entries()) {
+      if ((await page.locator('.cell').count()) <= i + 1) {
+        await page.keyboard.press('Escape');
+        await page.click('#insert-below');
+      }
+      await setCell(page, i + 1, code);
+    }
+    const select = async (i) => {
+      await page.keyboard.press('Escape');
+      await page.locator('.cell').nth(i).locator('.in-prompt').click();
+    };
+    await select(3);
+    await page.click('#run-above');
+    await waitForRun(page, 2, 60_000);
+    await waitForIdle(page);
+    expect(!/\[\d+\]/.test(await page.locator('.cell').nth(3).locator('.in-prompt').innerText()), 'run above ran the selected cell');
+    // From the cell that starts the list: it and every cell below run once more.
+    await select(1);
+    await page.click('#run-below');
+    await expectOutput(page, 3, /\['a', 'b', 'c'\]/, 60_000);
+    await page.click('#restart-run-all');
+    await page.click('.modal button[data-value="ok"]');
+    // Counts start again at 1 only in a restarted kernel: the last cell's [4] shows every cell ran again, in order.
+    await page.waitForFunction(
+      () => [...document.querySelectorAll('.cell .in-prompt')].map((p) => p.textContent?.match(/\[(\d+)\]/)?.[1]).join(',') === '1,2,3,4',
+      undefined,
+      { timeout: 90_000 },
+    );
+    await expectOutput(page, 3, /\['a', 'b', 'c'\]/, 30_000);
+    await waitForIdle(page, 90_000);
+  }, 240_000);
 
   await s.check('a file dropped onto the file browser is uploaded', async () => {
     await page.goto(`${baseUrl}tree/`);
