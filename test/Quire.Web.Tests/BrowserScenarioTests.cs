@@ -58,6 +58,17 @@ public sealed class BrowserScenarioTests
         report.AssertAllPassed("no script ran (inline, onerror, SVG, JavaScript output, iframe)");
     }
 
+    [Fact]
+    public async Task TrustedNotebook_RunsItsScriptsOnlyInTheSandboxedFrame()
+    {
+        var report = await RunAsync("trusted");
+        report.AssertAllPassed(
+            "the HTML output's script ran in the frame",
+            "from the frame, the page, its cookies and the API are out of reach",
+            "the application/javascript output ran with its element",
+            "HTML without script stays in the page; no output script ran in the page");
+    }
+
     private static async Task<ScenarioReport> RunAsync(string scenario)
     {
         WebEnvironment.RequireAll();

@@ -64,6 +64,26 @@ public sealed class UiRoutesTests
         Assert.Equal(HttpStatusCode.NotFound, escape.StatusCode);
     }
 
+    [Fact]
+    public async Task OutputFrame_IsSandboxedWithoutNetworkAndNeedsNoLogin()
+    {
+        await using var server = await StartAsync();
+        using var client = NewClient(server);
+        using var response = await client.GetAsync(new Uri(server.BaseUrl, "output-frame"), TestContext.Current.CancellationToken);
+        var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        var policy = string.Join(' ', response.Headers.GetValues("Content-Security-Policy"));
+        // An opaque origin (no allow-same-origin), nothing fetched, framed only by the app.
+        Assert.StartsWith("sandbox allow-scripts;", policy, StringComparison.Ordinal);
+        Assert.DoesNotContain("allow-same-origin", policy, StringComparison.Ordinal);
+        Assert.Contains("connect-src 'none'", policy, StringComparison.Ordinal);
+        Assert.Contains("form-action 'none'", policy, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'self'", policy, StringComparison.Ordinal);
+        Assert.Contains("event.source !== parent", html, StringComparison.Ordinal);
+        Assert.False(response.Headers.Contains("Set-Cookie"), "the frame's page must not set cookies");
+    }
+
     private static async Task<QuireServe> StartAsync()
     {
         WebEnvironment.RequireServer();

@@ -7,7 +7,8 @@ namespace Quire.Server.Ui;
 
 /// <summary>
 /// The notebook UI built from <c>web/</c>: <c>/</c> → <c>/tree/</c>, the app at <c>/tree/{path}</c> and
-/// <c>/notebooks/{path}</c> (the addresses Jupyter Notebook 7 uses), its hashed files under <c>/static/</c>.
+/// <c>/notebooks/{path}</c> (the addresses Jupyter Notebook 7 uses), its hashed files under <c>/static/</c>, and the
+/// sandboxed page in which trusted outputs' scripts run (<see cref="OutputFrame"/>).
 /// </summary>
 public static class UiFeature
 {
@@ -23,6 +24,7 @@ public static class UiFeature
         endpoints.MapGet("/", (RequestDelegate)UiEndpoints.RedirectToTree).AllowAnonymous();
         endpoints.MapMethods("/static/{**path}", [HttpMethods.Get, HttpMethods.Head], (HttpContext context) => UiEndpoints.ServeAssetAsync(context, assets))
             .AllowAnonymous();
+        endpoints.MapGet(OutputFrame.Route, (RequestDelegate)OutputFrame.ServeAsync).AllowAnonymous();
         foreach (var page in (string[])["/tree/{**path}", "/notebooks/{**path}", "/edit/{**path}"])
         {
             endpoints.MapGet(page, (HttpContext context) => UiEndpoints.ServePageAsync(context, assets)).RequireAccess("contents", AccessAction.Read);

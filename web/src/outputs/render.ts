@@ -4,6 +4,7 @@ import DOMPurify from 'dompurify';
 import { h } from '../dom';
 import { latexToHtml, markdownToHtml } from './markdown';
 import { preferredMime } from './mime';
+import { needsScripts, scriptFrame } from './scriptFrame';
 
 type Output = nbformat.IOutput;
 
@@ -40,8 +41,8 @@ export function renderText(text: string, className: string): HTMLElement {
 }
 
 function sanitizeHtml(html: string, trusted: boolean): string {
-  // Trusted HTML is shown as the notebook's author wrote it; the page's Content-Security-Policy still allows only
-  // the app's own scripts, so inline <script> does not run either way.
+  // Trusted HTML without script is shown in the page as the notebook's author wrote it (with script, it goes to a
+  // sandboxed frame: scriptFrame.ts); the page's Content-Security-Policy allows only the app's own scripts anyway.
   return trusted ? html : DOMPurify.sanitize(html, { FORBID_TAGS: ['style', 'form'], ADD_ATTR: ['target'] });
 }
 
@@ -55,6 +56,7 @@ export function renderMime(mime: string, value: unknown, trusted: boolean): HTML
   const text = joined(value);
   switch (mime) {
     case 'text/html': {
+      if (trusted && needsScripts(text)) return scriptFrame({ html: text });
       const div = h('div', { class: 'output-html' });
       div.innerHTML = sanitizeHtml(text, trusted);
       return div;
@@ -79,8 +81,8 @@ export function renderMime(mime: string, value: unknown, trusted: boolean): HTML
     case 'application/json':
       return h('pre', { class: 'output-json', text: JSON.stringify(value, null, 2) });
     case 'application/javascript':
-      // Not run even when trusted: the page's CSP allows only the app's own scripts.
-      return h('pre', { class: 'output-text muted', text: '[JavaScript output is not run]' });
+      // Run only when trusted, and then only in the sandboxed frame, with `element` as the classic notebook gives it.
+      return trusted ? scriptFrame({ javascript: text }) : h('pre', { class: 'output-text muted', text: '[JavaScript output is not run]' });
     default:
       return renderText(text, 'output-text');
   }
