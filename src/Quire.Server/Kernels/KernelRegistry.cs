@@ -38,6 +38,9 @@ internal sealed partial class KernelRegistry : IHostedService, IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private Task _culler = Task.CompletedTask;
 
+    /// <summary>Cancelled when the server stops: for work that outlives the request that began it (a kernel start).</summary>
+    public CancellationToken Stopping => _stopping.Token;
+
     public KernelRegistry(
         KernelsOptions options,
         ServerKernelSpecs specs,

@@ -21,26 +21,28 @@ internal sealed partial class SessionManager
                 return existing;
             }
 
-            // Two clients opening the same notebook at once get one session (and one kernel) between them.
+            // Two clients opening the same notebook at once get one session (and one kernel) between them. The start
+            // is not the first client's to cancel: a page reloaded while its kernel starts would take the second
+            // page's kernel with it (as jupyter_server, a started kernel stays; idle culling is what ends it).
             if (!_creating.TryGetValue(path, out creation!))
             {
-                creation = CreateAsync(path, name, type, kernelName, kernelId, cancellationToken);
+                creation = CreateAsync(path, name, type, kernelName, kernelId, _kernels.Stopping);
                 _creating[path] = creation;
+                _ = creation.ContinueWith(done => Forget(path, done), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             }
         }
 
-        try
+        return await creation.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    // When the creation ends (the session is listed by then, or it failed), not when a caller stops waiting for it.
+    private void Forget(string path, Task<SessionRecord> creation)
+    {
+        lock (_lock)
         {
-            return await creation.ConfigureAwait(false);
-        }
-        finally
-        {
-            lock (_lock)
+            if (_creating.TryGetValue(path, out var current) && current == creation)
             {
-                if (_creating.TryGetValue(path, out var current) && current == creation)
-                {
-                    _creating.Remove(path);
-                }
+                _creating.Remove(path);
             }
         }
     }
