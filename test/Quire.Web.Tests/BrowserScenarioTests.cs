@@ -69,6 +69,18 @@ public sealed class BrowserScenarioTests
             "HTML without script stays in the page; no output script ran in the page");
     }
 
+    [Fact]
+    public async Task Pages_HaveNoSeriousAccessibilityViolations_InEitherTheme()
+    {
+        var report = await RunAsync("a11y");
+        report.AssertAllPassed(
+            "the login page",
+            "the file browser, light theme",
+            "the notebook, light theme",
+            "the notebook, dark theme",
+            "the file browser, dark theme");
+    }
+
     private static async Task<ScenarioReport> RunAsync(string scenario)
     {
         WebEnvironment.RequireAll();

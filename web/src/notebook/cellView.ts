@@ -58,7 +58,7 @@ export class CellView {
     );
     this.element = h(
       'section',
-      { class: `cell cell-${cell.type}`, tabindex: '-1', 'data-cell-id': cell.id, 'aria-label': `${cell.type} cell` },
+      { class: `cell cell-${cell.type}`, role: 'listitem', tabindex: '-1', 'data-cell-id': cell.id, 'aria-label': `${cell.type} cell` },
       h('div', { class: 'cell-row' }, collapseInput, this.prompt, h('div', { class: 'cell-body' }, this.tagBar, this.inputArea), cellTools),
       h('div', { class: 'cell-row output-row' }, collapseOutput, h('div', { class: 'prompt' }), h('div', { class: 'cell-body' }, this.outputArea)),
       this.footer,

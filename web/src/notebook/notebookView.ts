@@ -42,7 +42,7 @@ export class NotebookView {
   private readonly kernelStatus = h('button', { class: 'kernel-status', id: 'kernel-status', 'aria-live': 'polite', title: 'Kernel status', 'data-status': 'unknown' });
   private readonly kernelName = h('button', { class: 'btn btn-ghost kernel-name', id: 'kernel-name', title: 'Change kernel' });
   private readonly title = h('span', { class: 'nb-title', id: 'nb-title' });
-  private readonly dirtyMark = h('span', { class: 'dirty', id: 'dirty', 'aria-label': 'unsaved changes' });
+  private readonly dirtyMark = h('span', { class: 'dirty', id: 'dirty', role: 'img', 'aria-label': 'Unsaved changes', 'aria-hidden': 'true' });
   readonly find: FindBar;
 
   constructor(
@@ -108,7 +108,7 @@ export class NotebookView {
       button('run', '▶ Run', 'Run cell and advance (Shift+Enter)', () => void this.run('advance')),
       button('interrupt', '■', 'Interrupt the kernel (I, I)', () => void this.interrupt()),
       button('restart', '↻ Restart', 'Restart the kernel (0, 0)', () => void this.restart(false)),
-      button('restart-run-all', 'Restart & run all', 'Restart the kernel and run all cells', () => void this.restart(true)),
+      button('restart-run-all', 'Restart & run all', 'Restart & run all: restart the kernel, then run every cell', () => void this.restart(true)),
       button('run-all', 'Run all', 'Run all cells', () => void this.runRange(0, this.views.length)),
       button('run-above', 'Above', 'Run all cells above', () => void this.runRange(0, this.active)),
       button('run-below', 'Below', 'Run this cell and all below', () => void this.runRange(this.active, this.views.length)),
@@ -251,6 +251,7 @@ export class NotebookView {
       this.dirty = true;
       this.dirtyMark.textContent = '●';
       this.dirtyMark.title = 'Unsaved changes';
+      this.dirtyMark.removeAttribute('aria-hidden');
       document.body.dataset.dirty = 'true';
     }
   }
@@ -259,6 +260,7 @@ export class NotebookView {
     this.dirty = false;
     this.dirtyMark.textContent = '';
     this.dirtyMark.title = '';
+    this.dirtyMark.setAttribute('aria-hidden', 'true');
     document.body.dataset.dirty = 'false';
   }
 
