@@ -46,6 +46,7 @@ public sealed class BrowserScenarioTests
         var report = await RunAsync("editing");
         report.AssertAllPassed(
             "B inserts below, D D deletes, Z brings it back",
+            "Z undoes moves, type changes, inserts and pastes, newest first",
             "find and replace across cells",
             "a file changed on disk is detected on save; Reload shows the disk version",
             "revert to checkpoint");

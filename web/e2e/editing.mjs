@@ -68,6 +68,32 @@ await run(async () => {
     await page.click('#move-down');
     expect(JSON.stringify(await sources()) === '["c3","a1","b2"]', `after moving down: ${JSON.stringify(await sources())}`);
   });
+  await s.check('Z undoes moves, type changes, inserts and pastes, newest first', async () => {
+    // Now ["c3","a1","b2"]; cell 0 gets an output so that a type change and its undo can be seen to keep it.
+    await page.evaluate(() => {
+      const notebook = window.quire.notebook;
+      notebook.model.cells[0].outputs = [{ output_type: 'stream', name: 'stdout', text: 'kept\n' }];
+      notebook.views[0].renderOutputs();
+    });
+    await selectCell(0);
+    await key('ArrowDown');
+    await page.click('#move-up');
+    expect(JSON.stringify(await sources()) === '["a1","c3","b2"]', `after moving up: ${JSON.stringify(await sources())}`);
+    await selectCell(1);
+    await key('m');
+    await key('b');
+    await key('c', 'v');
+    expect((await sources()).length === 5 && (await types())[1] === 'markdown', `after M, B, C, V: ${JSON.stringify(await sources())} ${JSON.stringify(await types())}`);
+    await key('z');
+    expect((await sources()).length === 4, `Z did not take the pasted cell out: ${JSON.stringify(await sources())}`);
+    await key('z');
+    expect(JSON.stringify(await sources()) === '["a1","c3","b2"]', `Z did not take the inserted cell out: ${JSON.stringify(await sources())}`);
+    await key('z');
+    expect(JSON.stringify(await types()) === '["code","code","code"]', `Z did not undo M: ${JSON.stringify(await types())}`);
+    await page.locator('.cell').nth(1).locator('.output-area', { hasText: 'kept' }).waitFor({ timeout: 5_000 });
+    await key('z');
+    expect(JSON.stringify(await sources()) === '["c3","a1","b2"]', `Z did not undo the move: ${JSON.stringify(await sources())}`);
+  });
   await s.check('Enter edits, Escape leaves the editor', async () => {
     await selectCell(0);
     await key('Enter');

@@ -38,7 +38,7 @@ export function bindCommandKeys(notebook: NotebookView): void {
     else if (event.key === 'x') notebook.cut();
     else if (event.key === 'c') notebook.copy();
     else if (event.key === 'v') notebook.paste();
-    else if (event.key === 'z') notebook.undoDelete();
+    else if (event.key === 'z') notebook.undo();
     else if (event.key === 'm') notebook.setType('markdown');
     else if (event.key === 'y') notebook.setType('code');
     else if (event.key === 'r') notebook.setType('raw');

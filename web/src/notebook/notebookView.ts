@@ -29,7 +29,9 @@ export class NotebookView {
   dirtyVersion = 0;
   trusted = false;
   clipboard: CellModel[] = [];
-  readonly deleted: { index: number; cells: CellModel[] }[] = [];
+  /** Z in command mode: each structural change (insert, delete, move, type change) leaves the step that reverses it. */
+  private readonly undoSteps: (() => void)[] = [];
+  private undoing = false;
   readonly kernel: KernelSession;
   readonly saver: NotebookSaver;
   /** Editors live in cells near the viewport only; far cells show their source in a cheap <pre>. */
@@ -131,6 +133,8 @@ export class NotebookView {
 
   private renderCells(): void {
     for (const v of this.views) v.destroy();
+    // A new model (loaded, reverted, reloaded): the steps refer to cells that are gone.
+    this.undoSteps.length = 0;
     // The first screenful renders at once; the rest render when they come near the viewport or when the browser is
     // idle, so that a large notebook shows and answers keys long before its last output is drawn.
     this.views = this.model.cells.map((cell, i) => this.makeView(cell, i >= EAGER_CELLS));
@@ -286,7 +290,23 @@ export class NotebookView {
     const views = cells.map((c) => this.makeView(c));
     this.views.splice(index, 0, ...views);
     this.list.insert(index, views.map((v) => v.element));
+    this.remember(() => this.removeCells(cells));
     this.markDirty();
+  }
+
+  /** Takes these cells (the same objects) out of the notebook, wherever they are now. */
+  private removeCells(cells: CellModel[]): void {
+    for (const cell of cells) {
+      const index = this.model.cells.indexOf(cell);
+      if (index < 0) continue;
+      this.model.cells.splice(index, 1);
+      const [view] = this.views.splice(index, 1);
+      this.list.remove(view.element);
+      view.destroy();
+    }
+    if (this.views.length === 0) this.withoutUndo(() => this.insertCells(0, [newCell('code')]));
+    this.markDirty();
+    this.select(Math.min(this.active, this.views.length - 1), false);
   }
 
   removeSelected(): CellModel[] {
@@ -296,8 +316,14 @@ export class NotebookView {
       this.list.remove(v.element);
       v.destroy();
     }
-    this.deleted.push({ index: from, cells: removed });
-    if (this.views.length === 0) this.insertCells(0, [newCell('code')]);
+    // A notebook is never empty: the blank cell that replaces the last one goes again when the deletion is undone.
+    const blank = this.views.length === 0 ? newCell('code') : null;
+    if (blank) this.withoutUndo(() => this.insertCells(0, [blank]));
+    this.remember(() => {
+      this.insertCells(from, removed);
+      if (blank) this.removeCells([blank]);
+      this.select(from, false);
+    });
     this.markDirty();
     this.select(Math.min(from, this.views.length - 1), false);
     return removed;
@@ -318,11 +344,26 @@ export class NotebookView {
     this.select(this.selectedRange()[1] + cells.length, false);
   }
 
-  undoDelete(): void {
-    const last = this.deleted.pop();
-    if (!last) return;
-    this.insertCells(last.index, last.cells);
-    this.select(last.index, false);
+  /** Reverses the last structural change (text edits have each editor's own undo, Ctrl+Z). */
+  undo(): void {
+    const step = this.undoSteps.pop();
+    if (step) this.withoutUndo(step);
+  }
+
+  private remember(step: () => void): void {
+    if (this.undoing) return;
+    this.undoSteps.push(step);
+    if (this.undoSteps.length > 100) this.undoSteps.shift();
+  }
+
+  private withoutUndo(change: () => void): void {
+    const was = this.undoing;
+    this.undoing = true;
+    try {
+      change();
+    } finally {
+      this.undoing = was;
+    }
   }
 
   move(direction: -1 | 1): void {
@@ -337,23 +378,38 @@ export class NotebookView {
     this.anchor += direction;
     this.active += direction;
     this.select(this.active, true);
+    this.remember(() => {
+      this.anchor = from + direction;
+      this.active = to + direction;
+      this.move(direction === 1 ? -1 : 1);
+    });
     this.markDirty();
   }
 
   setType(type: CellType): void {
+    const changed: { before: CellModel; after: CellModel }[] = [];
     for (const view of this.selectedViews()) {
       if (view.cell.type === type) continue;
-      const index = this.views.indexOf(view);
-      const cell: CellModel = { ...view.cell, type, outputs: [], executionCount: null };
-      this.model.cells[index] = cell;
-      const replacement = this.makeView(cell);
-      this.list.remove(view.element);
-      this.list.insert(index, [replacement.element]);
-      view.destroy();
-      this.views[index] = replacement;
+      const after: CellModel = { ...view.cell, type, outputs: [], executionCount: null };
+      changed.push({ before: view.cell, after });
+      this.replaceCell(view.cell, after);
     }
+    // The cells as they were, outputs included (a code cell made markdown and back keeps nothing otherwise).
+    if (changed.length > 0) this.remember(() => changed.forEach(({ before, after }) => this.replaceCell(after, before)));
     this.markDirty();
     this.select(this.active, true);
+  }
+
+  private replaceCell(current: CellModel, replacement: CellModel): void {
+    const index = this.model.cells.indexOf(current);
+    if (index < 0) return;
+    const view = this.views[index];
+    this.model.cells[index] = replacement;
+    const next = this.makeView(replacement);
+    this.list.remove(view.element);
+    this.list.insert(index, [next.element]);
+    view.destroy();
+    this.views[index] = next;
   }
 
   private async editTags(view: CellView): Promise<void> {
