@@ -4,35 +4,11 @@
 // own main thread can still be slow to paint a key if its frames are expensive to draw: on this 2-core machine the
 // GPU process's software compositor competes with the renderer for the same cores. Compare runs with each other.
 // Usage: node processes.mjs BASE_URL NOTEBOOK [KEYS=150] (token in JUPYTER_TOKEN). Prints plain text.
-const { chromium } = await import(new URL('../../web/node_modules/playwright-core/index.mjs', import.meta.url).href);
+import { traceTyping } from './trace-typing.mjs';
 
 const [baseUrl, notebook, keysArg] = process.argv.slice(2);
 const keys = Number(keysArg ?? 150);
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
-const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-const page = await context.newPage();
-await page.goto(`${baseUrl}tree/?token=${process.env.JUPYTER_TOKEN ?? ''}`);
-await page.goto(`${baseUrl}notebooks/${notebook}`);
-await page.waitForSelector('body[data-all-rendered="true"]', { timeout: 60_000 });
-const cell = page.locator('.cell').nth(251);
-await cell.scrollIntoViewIfNeeded();
-await cell.locator('.input-area').click();
-await cell.locator('.cm-editor.cm-focused').waitFor();
-await page.keyboard.press('Control+End');
-
-const cdp = await context.newCDPSession(page);
-const events = [];
-cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
-const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-const categories = ['devtools.timeline', 'toplevel', 'cc', 'viz', 'gpu', 'disabled-by-default-devtools.timeline'];
-await cdp.send('Tracing.start', { transferMode: 'ReportEvents', traceConfig: { includedCategories: categories } });
-for (const ch of 'x = compute(alpha, beta) + 1  # '.repeat(20).slice(0, keys)) {
-  await page.keyboard.type(ch);
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
-}
-await cdp.send('Tracing.end');
-await complete;
-await browser.close();
+const events = await traceTyping(baseUrl, notebook, keys, ['devtools.timeline', 'toplevel', 'cc', 'viz', 'gpu', 'disabled-by-default-devtools.timeline']);
 
 const names = new Map();
 const processes = new Map();

@@ -2,7 +2,7 @@
 // page, the file browser, and a notebook with every kind of output, in the light and the dark theme. Any WCAG 2 A/AA
 // violation of serious or critical impact fails the check, named by rule and element.
 import { createRequire } from 'node:module';
-import { args, expect, launch, run, Scenario } from './lib.mjs';
+import { args, expect, launch, putNotebook, run, Scenario } from './lib.mjs';
 import { waitForIdle } from './notebook-lib.mjs';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -68,12 +68,7 @@ await run(async () => {
     await anonymous.close();
   });
   await s.check('the notebook is saved', async () => {
-    const response = await fetch(`${baseUrl}api/contents/a11y.ipynb`, {
-      method: 'PUT',
-      headers: { Authorization: `token ${token}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ type: 'notebook', format: 'json', content: notebook }),
-    });
-    expect(response.ok, `PUT answered ${response.status}`);
+    await putNotebook(baseUrl, token, 'a11y.ipynb', notebook);
   });
   await s.check('the file browser, light theme', async () => {
     await page.goto(`${baseUrl}tree/?token=${token}`);

@@ -66,6 +66,16 @@ export function expect(condition, message) {
   if (!condition) throw new Error(message);
 }
 
+/** Saves a notebook through the contents API with the token (as a client other than the browser would); fails unless 2xx. */
+export async function putNotebook(baseUrl, token, path, content) {
+  const response = await fetch(`${baseUrl}api/contents/${path}`, {
+    method: 'PUT',
+    headers: { Authorization: `token ${token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ type: 'notebook', format: 'json', content }),
+  });
+  expect(response.ok, `PUT ${path} answered ${response.status}`);
+}
+
 export async function screenshot(page, artifacts, name) {
   await page.screenshot({ path: join(artifacts, `${name}.png`) });
 }

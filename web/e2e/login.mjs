@@ -1,7 +1,7 @@
 // Logging in and out as a person does: a notebook address opened without a token shows the login page, a wrong token
 // is refused there, the right one leads back to the address asked for (not to the tree), and "Log out" ends the
 // session (the app and the API refuse the browser until it logs in again).
-import { args, expect, launch, run, Scenario, screenshot } from './lib.mjs';
+import { args, expect, launch, putNotebook, run, Scenario, screenshot } from './lib.mjs';
 
 await run(async () => {
   const { baseUrl, artifacts, token } = args();
@@ -14,12 +14,7 @@ await run(async () => {
   const apiStatus = () => page.evaluate(async (base) => (await fetch(`${base}api/contents`)).status, baseUrl);
 
   // A notebook to ask for, made through the API (not through the browser, which is not logged in yet).
-  const created = await fetch(`${baseUrl}api/contents/asked%20for.ipynb`, {
-    method: 'PUT',
-    headers: { Authorization: `token ${token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ type: 'notebook', format: 'json', content: { cells: [], metadata: {}, nbformat: 4, nbformat_minor: 5 } }),
-  });
-  expect(created.ok, `creating the notebook answered ${created.status}`);
+  await putNotebook(baseUrl, token, 'asked%20for.ipynb', { cells: [], metadata: {}, nbformat: 4, nbformat_minor: 5 });
 
   await s.check('a notebook address without a token shows the login page', async () => {
     await page.goto(`${baseUrl}notebooks/asked%20for.ipynb`);

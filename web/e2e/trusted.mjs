@@ -1,7 +1,7 @@
 // A trusted notebook's scripts run, and only inside the sandboxed output frame: an HTML output's <script> and an
 // application/javascript output do their work there, the frame grows to its content, and from inside it the app's
 // page, its cookies and the server's API are out of reach. HTML without script stays in the page.
-import { args, expect, launch, run, Scenario } from './lib.mjs';
+import { args, expect, launch, putNotebook, run, Scenario } from './lib.mjs';
 
 const probe = `
 <div id="ran">waiting</div>
@@ -39,12 +39,7 @@ await run(async () => {
   const s = new Scenario('trusted');
   const { browser, page } = await launch();
   await s.check('the notebook is saved with its cells trusted, so the server signs it', async () => {
-    const response = await fetch(`${baseUrl}api/contents/signed.ipynb`, {
-      method: 'PUT',
-      headers: { Authorization: `token ${token}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ type: 'notebook', format: 'json', content: notebook }),
-    });
-    expect(response.ok, `PUT answered ${response.status}`);
+    await putNotebook(baseUrl, token, 'signed.ipynb', notebook);
   });
   await s.check('it opens, shown as trusted', async () => {
     await page.goto(`${baseUrl}notebooks/signed.ipynb?token=${token}`);

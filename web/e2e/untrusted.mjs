@@ -1,6 +1,6 @@
 // An untrusted notebook whose outputs and markdown try to run script (<script>, onerror=, javascript: links, SVG
 // with script): nothing runs, and the harmless parts still show.
-import { args, expect, launch, run, Scenario } from './lib.mjs';
+import { args, expect, launch, putNotebook, run, Scenario } from './lib.mjs';
 
 const attack = {
   cells: [
@@ -25,12 +25,7 @@ await run(async () => {
   const s = new Scenario('untrusted');
   const { browser, page } = await launch();
   await s.check('the notebook is written unsigned', async () => {
-    const response = await fetch(`${baseUrl}api/contents/attack.ipynb`, {
-      method: 'PUT',
-      headers: { Authorization: `token ${token}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ type: 'notebook', format: 'json', content: attack }),
-    });
-    expect(response.ok, `PUT answered ${response.status}`);
+    await putNotebook(baseUrl, token, 'attack.ipynb', attack);
   });
   await s.check('it opens, shown as not trusted', async () => {
     await page.goto(`${baseUrl}notebooks/attack.ipynb?token=${token}`);

@@ -47,9 +47,9 @@ export function bindCommandKeys(notebook: NotebookView): void {
     else if (event.key === 'd') {
       if (twice('d')) notebook.removeSelected();
     } else if (event.key === 'i') {
-      if (twice('i')) void notebook.interrupt();
+      if (twice('i')) void notebook.kernelControls.interrupt();
     } else if (event.key === '0') {
-      if (twice('0')) void notebook.restart(false);
+      if (twice('0')) void notebook.kernelControls.restart(false);
     } else handled = false;
     if (handled) {
       event.preventDefault();

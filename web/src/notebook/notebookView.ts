@@ -2,17 +2,20 @@ import type * as nbformat from '@jupyterlab/nbformat';
 import type { Contents } from '@jupyterlab/services';
 import { header } from '../browser/fileBrowser';
 import { type PageConfig, urlFor } from '../config';
-import { errorMessage, h, toast } from '../dom';
+import { errorMessage, h } from '../dom';
 import { modal } from '../modal';
-import { type Services, kernelSpecChoices } from '../services';
+import type { Services } from '../services';
 import { CellView } from './cellView';
-import type { EditorHooks } from './editor';
+import { editorHooks } from './editorHooks';
 import { CellList } from './cellList';
 import { FindBar } from './findBar';
 import { KernelSession } from './kernel';
+import { KernelControls } from './kernelControls';
 import { type CellModel, type CellType, type NotebookModel, fromJson, isTrusted, kernelLanguage, newCell, setTags, tagsOf, toJson } from './model';
 import { NotebookSaver } from './saver';
 import { bindCommandKeys } from './commandKeys';
+import { notebookToolbar } from './toolbar';
+import { UndoSteps } from './undoSteps';
 
 // Cells rendered completely before the first paint: more than a tall screen holds.
 const EAGER_CELLS = 24;
@@ -29,10 +32,9 @@ export class NotebookView {
   dirtyVersion = 0;
   trusted = false;
   clipboard: CellModel[] = [];
-  /** Z in command mode: each structural change (insert, delete, move, type change) leaves the step that reverses it. */
-  private readonly undoSteps: (() => void)[] = [];
-  private undoing = false;
+  private readonly undoSteps = new UndoSteps();
   readonly kernel: KernelSession;
+  readonly kernelControls: KernelControls;
   readonly saver: NotebookSaver;
   /** Editors live in cells near the viewport only; far cells show their source in a cheap <pre>. */
   private readonly list = new CellList((element, near) => {
@@ -41,8 +43,6 @@ export class NotebookView {
     else view?.unmount();
   });
   private readonly viewsByElement = new WeakMap<Element, CellView>();
-  private readonly kernelStatus = h('button', { class: 'kernel-status', id: 'kernel-status', 'aria-live': 'polite', title: 'Kernel status', 'data-status': 'unknown' });
-  private readonly kernelName = h('button', { class: 'btn btn-ghost kernel-name', id: 'kernel-name', title: 'Change kernel' });
   private readonly title = h('span', { class: 'nb-title', id: 'nb-title' });
   private readonly dirtyMark = h('span', { class: 'dirty', id: 'dirty', role: 'img', 'aria-label': 'Unsaved changes', 'aria-hidden': 'true' });
   readonly find: FindBar;
@@ -54,6 +54,7 @@ export class NotebookView {
     public path: string,
   ) {
     this.kernel = new KernelSession(services);
+    this.kernelControls = new KernelControls(this);
     this.saver = new NotebookSaver(this);
     this.find = new FindBar(this);
   }
@@ -82,59 +83,30 @@ export class NotebookView {
     window.addEventListener('beforeunload', (event) => {
       if (this.dirty) event.preventDefault();
     });
-    void this.startKernel();
+    void this.kernelControls.start();
+  }
+
+  /** The element that holds the cells (for the toolbar's cell-type box, which follows the focused cell). */
+  get cellsElement(): HTMLElement {
+    return this.list.element;
   }
 
   private renderChrome(): void {
     this.title.textContent = this.path.split('/').pop() ?? this.path;
     document.title = `${this.title.textContent} – Quire`;
-    this.kernelName.addEventListener('click', () => void this.changeKernel());
-    // The client library reconnects by itself after a drop; a click asks at once (the server replays missed output).
-    this.kernelStatus.addEventListener('click', () => {
-      if (this.kernelStatus.dataset.status === 'disconnected') void this.kernel.kernel?.reconnect();
-    });
-    const button = (id: string, label: string, title: string, action: () => void) => h('button', { class: 'btn btn-ghost', id, title, 'aria-label': title, onclick: action }, label);
-    const cellType = h('select', { class: 'cell-type', id: 'cell-type', 'aria-label': 'Cell type' }, ...['code', 'markdown', 'raw'].map((t) => h('option', { value: t, text: t })));
-    cellType.addEventListener('change', () => this.setType(cellType.value as CellType));
-    this.list.element.addEventListener('focusin', () => (cellType.value = this.views[this.active]?.cell.type ?? 'code'));
-    const toolbar = h(
-      'div',
-      { class: 'toolbar nb-toolbar', role: 'toolbar', 'aria-label': 'Notebook' },
-      button('save', 'Save', 'Save and checkpoint (Ctrl+S)', () => void this.saver.save(true)),
-      button('insert-below', '+', 'Insert cell below (B)', () => this.insert(1)),
-      button('cut', 'Cut', 'Cut cells (X)', () => this.cut()),
-      button('copy', 'Copy', 'Copy cells (C)', () => this.copy()),
-      button('paste', 'Paste', 'Paste cells below (V)', () => this.paste()),
-      button('move-up', '↑', 'Move cells up', () => this.move(-1)),
-      button('move-down', '↓', 'Move cells down', () => this.move(1)),
-      button('run', '▶ Run', 'Run cell and advance (Shift+Enter)', () => void this.run('advance')),
-      button('interrupt', '■', 'Interrupt the kernel (I, I)', () => void this.interrupt()),
-      button('restart', '↻ Restart', 'Restart the kernel (0, 0)', () => void this.restart(false)),
-      button('restart-run-all', 'Restart & run all', 'Restart & run all: restart the kernel, then run every cell', () => void this.restart(true)),
-      button('run-all', 'Run all', 'Run all cells', () => void this.runRange(0, this.views.length)),
-      button('run-above', 'Above', 'Run all cells above', () => void this.runRange(0, this.active)),
-      button('run-below', 'Below', 'Run this cell and all below', () => void this.runRange(this.active, this.views.length)),
-      cellType,
-      button('find', 'Find', 'Find and replace (F)', () => this.find.open()),
-      button('revert', 'Revert', 'Revert to checkpoint', () => void this.saver.revert()),
-      h('a', { class: 'btn btn-ghost', id: 'download', href: `${urlFor(this.config, 'files', this.path)}?download=1`, download: this.title.textContent, title: 'Download .ipynb' }, 'Download'),
-      // The saved file, converted by the server (GET /nbconvert/html/…, as jupyter_server offers it).
-      h('a', { class: 'btn btn-ghost', id: 'download-html', href: `${urlFor(this.config, 'nbconvert/html', this.path)}?download=true`, download: (this.title.textContent ?? 'notebook').replace(/\.ipynb$/, '') + '.html', title: 'Download as HTML (the saved version)' }, 'HTML'),
-    );
     const trustBadge = h('span', { class: `trust ${this.trusted ? 'trusted' : 'untrusted'}`, id: 'trust', text: this.trusted ? 'Trusted' : 'Not trusted' });
     this.host.replaceChildren(
-      header(this.config, [this.title, this.dirtyMark, trustBadge], [this.kernelName, this.kernelStatus]),
-      toolbar,
+      header(this.config, [this.title, this.dirtyMark, trustBadge], [this.kernelControls.name, this.kernelControls.status]),
+      notebookToolbar(this, this.title.textContent),
       this.find.element,
       h('main', { class: 'notebook', id: 'notebook' }, this.list.element),
     );
     bindCommandKeys(this);
   }
 
-  private renderCells(): void {
+  renderCells(): void {
     for (const v of this.views) v.destroy();
-    // A new model (loaded, reverted, reloaded): the steps refer to cells that are gone.
-    this.undoSteps.length = 0;
+    this.undoSteps.clear();
     // The first screenful renders at once; the rest render when they come near the viewport or when the browser is
     // idle, so that a large notebook shows and answers keys long before its last output is drawn.
     this.views = this.model.cells.map((cell, i) => this.makeView(cell, i >= EAGER_CELLS));
@@ -162,7 +134,7 @@ export class NotebookView {
     const view = new CellView(cell, {
       language: () => kernelLanguage(this.model),
       trusted: (c) => this.trusted || c.metadata.trusted === true,
-      hooks: (view) => this.hooksFor(view),
+      hooks: (view) => editorHooks(this, view),
       onSelect: (view, extend) => {
         this.select(this.views.indexOf(view), extend);
         this.commandMode();
@@ -177,32 +149,6 @@ export class NotebookView {
     }, lazy);
     this.viewsByElement.set(view.element, view);
     return view;
-  }
-
-  private hooksFor(view: CellView): EditorHooks {
-    return {
-      onChange: (text) => {
-        view.cell.source = text;
-        this.markDirty();
-      },
-      onRun: (mode) => void this.run(mode),
-      onEscape: () => this.commandMode(),
-      onSave: () => void this.saver.save(true),
-      onFocus: () => {
-        this.select(this.views.indexOf(view), false);
-        this.mode = 'edit';
-        document.body.dataset.mode = 'edit';
-      },
-      onArrowOut: (direction) => {
-        const next = this.views.indexOf(view) + direction;
-        if (next < 0 || next >= this.views.length) return false;
-        this.select(next, false);
-        this.views[next]!.focusEditor();
-        return true;
-      },
-      complete: (code, cursor) => this.kernel.complete(code, cursor),
-      inspect: (code, cursor) => void this.inspect(view, code, cursor),
-    };
   }
 
   // ---- selection and modes
@@ -290,7 +236,7 @@ export class NotebookView {
     const views = cells.map((c) => this.makeView(c));
     this.views.splice(index, 0, ...views);
     this.list.insert(index, views.map((v) => v.element));
-    this.remember(() => this.removeCells(cells));
+    this.undoSteps.remember(() => this.removeCells(cells));
     this.markDirty();
   }
 
@@ -304,7 +250,7 @@ export class NotebookView {
       this.list.remove(view.element);
       view.destroy();
     }
-    if (this.views.length === 0) this.withoutUndo(() => this.insertCells(0, [newCell('code')]));
+    if (this.views.length === 0) this.undoSteps.without(() => this.insertCells(0, [newCell('code')]));
     this.markDirty();
     this.select(Math.min(this.active, this.views.length - 1), false);
   }
@@ -318,8 +264,8 @@ export class NotebookView {
     }
     // A notebook is never empty: the blank cell that replaces the last one goes again when the deletion is undone.
     const blank = this.views.length === 0 ? newCell('code') : null;
-    if (blank) this.withoutUndo(() => this.insertCells(0, [blank]));
-    this.remember(() => {
+    if (blank) this.undoSteps.without(() => this.insertCells(0, [blank]));
+    this.undoSteps.remember(() => {
       this.insertCells(from, removed);
       if (blank) this.removeCells([blank]);
       this.select(from, false);
@@ -346,24 +292,7 @@ export class NotebookView {
 
   /** Reverses the last structural change (text edits have each editor's own undo, Ctrl+Z). */
   undo(): void {
-    const step = this.undoSteps.pop();
-    if (step) this.withoutUndo(step);
-  }
-
-  private remember(step: () => void): void {
-    if (this.undoing) return;
-    this.undoSteps.push(step);
-    if (this.undoSteps.length > 100) this.undoSteps.shift();
-  }
-
-  private withoutUndo(change: () => void): void {
-    const was = this.undoing;
-    this.undoing = true;
-    try {
-      change();
-    } finally {
-      this.undoing = was;
-    }
+    this.undoSteps.undo();
   }
 
   move(direction: -1 | 1): void {
@@ -378,7 +307,7 @@ export class NotebookView {
     this.anchor += direction;
     this.active += direction;
     this.select(this.active, true);
-    this.remember(() => {
+    this.undoSteps.remember(() => {
       this.anchor = from + direction;
       this.active = to + direction;
       this.move(direction === 1 ? -1 : 1);
@@ -395,7 +324,7 @@ export class NotebookView {
       this.replaceCell(view.cell, after);
     }
     // The cells as they were, outputs included (a code cell made markdown and back keeps nothing otherwise).
-    if (changed.length > 0) this.remember(() => changed.forEach(({ before, after }) => this.replaceCell(after, before)));
+    if (changed.length > 0) this.undoSteps.remember(() => changed.forEach(({ before, after }) => this.replaceCell(after, before)));
     this.markDirty();
     this.select(this.active, true);
   }
@@ -420,67 +349,7 @@ export class NotebookView {
     this.markDirty();
   }
 
-  // ---- kernel
-
-  private async startKernel(): Promise<void> {
-    const spec = this.model.metadata.kernelspec as { name?: string; display_name?: string } | undefined;
-    let name = spec?.name;
-    if (!name) {
-      await this.services.kernelspecs.ready;
-      name = this.services.kernelspecs.specs?.default ?? 'python3';
-    }
-    this.kernelName.textContent = spec?.display_name ?? name;
-    this.setStatus('starting');
-    try {
-      await this.kernel.start(this.path, name);
-      this.watchKernel();
-    } catch (error) {
-      this.setStatus('dead');
-      toast(`Cannot start kernel ${name}: ${errorMessage(error)}`, 'error');
-    }
-  }
-
-  private watchKernel(): void {
-    const session = this.kernel.session;
-    if (!session) return;
-    const update = () => {
-      const kernel = session.kernel;
-      if (!kernel) return this.setStatus('no kernel');
-      if (kernel.connectionStatus !== 'connected') return this.setStatus(kernel.connectionStatus === 'connecting' ? 'connecting' : 'disconnected');
-      this.setStatus(kernel.status);
-    };
-    session.statusChanged.connect(update);
-    session.connectionStatusChanged.connect(update);
-    session.kernelChanged.connect(() => {
-      const spec = this.services.kernelspecs.specs?.kernelspecs[session.kernel?.name ?? ''];
-      this.kernelName.textContent = spec?.display_name ?? session.kernel?.name ?? '';
-      update();
-    });
-    update();
-  }
-
-  private setStatus(status: string): void {
-    this.kernelStatus.dataset.status = status;
-    this.kernelStatus.textContent = status;
-    this.kernelStatus.title = `Kernel ${status}`;
-  }
-
-  private async changeKernel(): Promise<void> {
-    const options = await kernelSpecChoices(this.services);
-    const answer = await modal({ title: 'Change kernel', select: { label: 'Kernel', options, value: this.kernel.kernel?.name }, buttons: [{ label: 'Change', value: 'ok', primary: true }] });
-    if (!answer) return;
-    try {
-      await this.kernel.change(answer.text);
-      const spec = this.services.kernelspecs.specs?.kernelspecs[answer.text];
-      this.model.metadata.kernelspec = { name: answer.text, display_name: spec?.display_name ?? answer.text, language: spec?.language ?? '' };
-      this.model.metadata.language_info = { name: spec?.language ?? '' };
-      this.markDirty();
-      this.renderCells();
-      this.select(this.active, false);
-    } catch (error) {
-      toast(`Cannot change the kernel: ${errorMessage(error)}`, 'error');
-    }
-  }
+  // ---- running
 
   async run(mode: 'stay' | 'advance' | 'insert'): Promise<void> {
     const views = this.selectedViews();
@@ -497,83 +366,14 @@ export class NotebookView {
       else this.commandMode();
     }
     for (const view of views) {
-      if ((await this.runCell(view)) === 'error') break;
+      if ((await this.kernelControls.execute(view)) === 'error') break;
     }
   }
 
   async runRange(from: number, to: number): Promise<void> {
     for (const view of this.views.slice(from, to)) {
-      if ((await this.runCell(view)) === 'error') break;
+      if ((await this.kernelControls.execute(view)) === 'error') break;
     }
-  }
-
-  async runCell(view: CellView): Promise<string> {
-    if (view.cell.type === 'markdown') {
-      view.renderMarkdown();
-      return 'ok';
-    }
-    if (view.cell.type !== 'code') return 'ok';
-    if (!this.kernel.kernel) {
-      toast('No kernel is running', 'error');
-      return 'error';
-    }
-    // Outputs produced here, by this user, are trusted (as JupyterLab marks executed cells).
-    view.cell.metadata.trusted = true;
-    this.markDirty();
-    try {
-      return await this.kernel.execute(view.cell, {
-        started: () => {
-          view.updatePrompt(true);
-          view.setFooter('');
-        },
-        output: (kind) => (kind === 'all' ? view.renderOutputs() : kind === 'last' ? view.renderLastOutput() : view.appendOutput(view.cell.outputs[view.cell.outputs.length - 1]!)),
-        stdin: (prompt, password, answer) => view.showStdin(prompt, password, answer),
-        finished: (status, ms) => {
-          view.updatePrompt(false);
-          view.setFooter(`${status === 'ok' ? '✓' : status === 'aborted' ? '–' : '✗'} ${ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`}`);
-        },
-      });
-    } catch (error) {
-      view.updatePrompt(false);
-      toast(`Cannot run the cell: ${errorMessage(error)}`, 'error');
-      return 'error';
-    }
-  }
-
-  async interrupt(): Promise<void> {
-    try {
-      await this.kernel.kernel?.interrupt();
-    } catch (error) {
-      toast(`Cannot interrupt: ${errorMessage(error)}`, 'error');
-    }
-  }
-
-  async restart(runAll: boolean): Promise<void> {
-    const answer = await modal({ title: runAll ? 'Restart the kernel and run all cells?' : 'Restart the kernel?', message: 'All variables will be lost.', buttons: [{ label: 'Restart', value: 'ok', primary: true, danger: true }] });
-    if (!answer) return;
-    try {
-      this.setStatus('restarting');
-      await this.kernel.kernel?.restart();
-      if (runAll) await this.runRange(0, this.views.length);
-    } catch (error) {
-      toast(`Cannot restart: ${errorMessage(error)}`, 'error');
-    }
-  }
-
-  private async inspect(view: CellView, code: string, cursor: number): Promise<void> {
-    const text = await this.kernel.inspect(code, cursor);
-    document.querySelector('.inspect-tooltip')?.remove();
-    if (!text) return;
-    const tip = h('div', { class: 'inspect-tooltip', role: 'tooltip' });
-    tip.append(h('pre', { text: text.replace(/\x1b\[[0-9;]*m/g, '') }));
-    view.element.append(tip);
-    const dismiss = () => {
-      tip.remove();
-      document.removeEventListener('keydown', dismiss, true);
-      document.removeEventListener('mousedown', dismiss, true);
-    };
-    document.addEventListener('keydown', dismiss, true);
-    document.addEventListener('mousedown', dismiss, true);
   }
 
   serialize(): nbformat.INotebookContent {
