@@ -26,6 +26,22 @@ public static class NotebookWriter
         return ms.ToArray();
     }
 
+    /// <summary>The notebook's bytes in pooled blocks, for a caller that writes them somewhere without needing one array.</summary>
+    public static SerializedNotebook Serialize(NotebookDocument document)
+    {
+        var buffer = new ChunkedBuffer();
+        try
+        {
+            Write(document, buffer);
+            return new SerializedNotebook(buffer);
+        }
+        catch
+        {
+            buffer.Dispose();
+            throw;
+        }
+    }
+
     public static string ToText(NotebookDocument document) => System.Text.Encoding.UTF8.GetString(ToUtf8(document));
 
     /// <summary>Writes the notebook so that the file holds either the old or the new content, never a mix (see <see cref="AtomicFile"/>).</summary>

@@ -8,10 +8,35 @@ public static class AtomicFile
 {
     public static async Task WriteAsync(string path, Action<Stream> write, CancellationToken cancellationToken = default)
     {
+        var release = await ReplaceAsync(path, write, deferRelease: false, cancellationToken).ConfigureAwait(false);
+        await release.ConfigureAwait(false);
+    }
+
+    public static Task WriteAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default) =>
+        WriteAsync(path, stream => stream.Write(content.Span), cancellationToken);
+
+    /// <summary>
+    /// As <see cref="WriteAsync(string, Action{Stream}, CancellationToken)"/>, but the old content's disk blocks are
+    /// freed after the new content is in place rather than inside the rename: the returned task completes once the new
+    /// content is durable and in place, its result once the old content is gone.
+    /// </summary>
+    /// <remarks>
+    /// A rename over a file frees that file's blocks before it returns: on ext4, 2 ms for 5 MB and 14 ms for 50 MB,
+    /// which a save's caller would wait for. A second name for the old file (a hard link) keeps its blocks through the
+    /// rename; removing that name afterwards, on the thread pool, frees them. Where hard links are not possible, the
+    /// rename frees the blocks as usual. A crash in between leaves a hidden <c>.NAME.ID.old</c> beside the file, as it
+    /// may leave the temporary file.
+    /// </remarks>
+    public static Task<Task> ReplaceDeferringReleaseAsync(string path, Action<Stream> write, CancellationToken cancellationToken = default) =>
+        ReplaceAsync(path, write, deferRelease: true, cancellationToken);
+
+    private static async Task<Task> ReplaceAsync(string path, Action<Stream> write, bool deferRelease, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(write);
         var full = Path.GetFullPath(path);
         var directory = Path.GetDirectoryName(full) ?? ".";
         var temp = Path.Combine(directory, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        string? old = null;
         try
         {
             var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
@@ -29,17 +54,26 @@ public static class AtomicFile
                 stream.Flush(flushToDisk: true);
             }
 
+            if (deferRelease)
+            {
+                old = HardLink.TryCreate(full, Path.Combine(directory, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.old"));
+            }
+
             File.Move(temp, full, overwrite: true);
         }
         catch
         {
             TryDelete(temp);
+            if (old is not null)
+            {
+                TryDelete(old);
+            }
+
             throw;
         }
-    }
 
-    public static Task WriteAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default) =>
-        WriteAsync(path, stream => stream.Write(content.Span), cancellationToken);
+        return old is null ? Task.CompletedTask : Task.Run(() => TryDelete(old), CancellationToken.None);
+    }
 
     private static void TryDelete(string path)
     {
@@ -49,7 +83,7 @@ public static class AtomicFile
         }
         catch (IOException)
         {
-            // The temporary file is hidden and named as ours; a leftover is harmless and the original error matters more.
+            // The file is hidden and named as ours; a leftover is harmless and the original error matters more.
         }
         catch (UnauthorizedAccessException)
         {

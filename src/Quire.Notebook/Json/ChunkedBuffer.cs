@@ -41,6 +41,18 @@ internal sealed class ChunkedBuffer : Stream
         return result;
     }
 
+    /// <summary>Writes the bytes collected so far to <paramref name="destination"/>; safe alongside <see cref="ToArray"/>.</summary>
+    public void WriteTo(Stream destination)
+    {
+        var left = _length;
+        foreach (var chunk in _chunks)
+        {
+            var count = (int)Math.Min(ChunkSize, left);
+            destination.Write(chunk, 0, count);
+            left -= count;
+        }
+    }
+
     public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 
     public override void Write(ReadOnlySpan<byte> buffer)

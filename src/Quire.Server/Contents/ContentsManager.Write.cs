@@ -156,24 +156,38 @@ internal sealed partial class ContentsManager
 
         var message = ValidationMessage(NotebookValidator.Validate(notebook));
         RequireParentDirectory(path);
-        var bytes = NotebookWriter.ToUtf8(notebook);
-        if (bytes.Length <= NotebookResponseCache.MaxFileBytes)
+        using var serialized = NotebookWriter.Serialize(notebook);
+        Task<byte[]>? copy = null;
+        if (serialized.Length <= NotebookResponseCache.MaxFileBytes)
         {
-            // Rendered as a GET of the file would render it, on another thread while the file is written, so that the
-            // GET that follows a save finds it ready; from the saved tree as it reads back, which saves parsing the bytes.
-            var readBack = NotebookReader.AsReadBack(notebook);
-            responses.Prepare(path.ApiPath, async () => await RenderAsync(bytes, readBack).ConfigureAwait(false));
+            // Rendered as a GET of the file would render it, on other threads while the file is written, so that the GET
+            // that follows a save finds it ready; from the saved tree as it reads back, which saves parsing the bytes.
+            // The cache keeps the file's bytes as one array: copied there off the save's path, too.
+            copy = Task.Run(serialized.ToArray, CancellationToken.None);
+            responses.Prepare(path.ApiPath, async () => await RenderAsync(await copy.ConfigureAwait(false), NotebookReader.AsReadBack(notebook)).ConfigureAwait(false));
         }
 
-        await GuardAsync("saving", path, async () =>
+        try
         {
-            await writer.WriteAsync(root.WriteTarget(path), stream => stream.Write(bytes), cancellationToken).ConfigureAwait(false);
-            // As jupyter_server: a notebook always has a checkpoint to revert to once it has been saved.
-            if (CheckpointStore.List(path).Count == 0)
+            await GuardAsync("saving", path, async () =>
             {
-                await checkpoints.CreateAsync(path, cancellationToken).ConfigureAwait(false);
+                await writer.WriteAsync(root.WriteTarget(path), serialized.WriteTo, cancellationToken).ConfigureAwait(false);
+                // As jupyter_server: a notebook always has a checkpoint to revert to once it has been saved.
+                if (CheckpointStore.List(path).Count == 0)
+                {
+                    await checkpoints.CreateAsync(path, cancellationToken).ConfigureAwait(false);
+                }
+            }).ConfigureAwait(false);
+        }
+        finally
+        {
+            // The blocks go back to the pool when this method ends: not before the copy has read them.
+            if (copy is not null)
+            {
+                await ((Task)copy).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
-        }).ConfigureAwait(false);
+        }
+
         return message;
     }
 

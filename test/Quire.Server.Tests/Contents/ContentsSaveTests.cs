@@ -219,6 +219,7 @@ public sealed class ContentsSaveTests
         Assert.Equal("old", whileUploading);
         Assert.Equal(["big.txt", "other.txt"], listing.GetProperty("content").EnumerateArray().Select(e => e.GetProperty("name").GetString()));
         Assert.Equal("aabbcc", File.ReadAllText(server.PathOf("big.txt")));
+        await server.ContentsReleasedAsync();
         Assert.Equal(["big.txt", "other.txt"], Directory.GetFiles(server.Root).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 

@@ -1,5 +1,7 @@
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Quire.Server.Contents;
 using Quire.Server.Hosting;
 
 namespace Quire.Server.Tests.Infrastructure;
@@ -67,6 +69,15 @@ internal sealed class ServerHost : IAsyncDisposable
 
         return new ServerHost(app, options.RootDirectory, QuireServer.ListeningUrl(app));
     }
+
+    /// <summary>
+    /// Waits until the old content of every file replaced so far is gone: the server frees it after a save has
+    /// answered (<see cref="AtomicContentsWriter"/>), so a listing of the directory with hidden files needs this first.
+    /// </summary>
+    public Task ContentsReleasedAsync() =>
+        App.Services.GetRequiredService<IContentsWriter>() is AtomicContentsWriter writer
+            ? writer.ReleasedAsync().WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken)
+            : Task.CompletedTask;
 
     /// <summary>A path under the served root.</summary>
     public string PathOf(string relative) => Path.Combine(Root, relative);
