@@ -40,8 +40,15 @@ internal static class KernelStartMeasure
                 await socket.DisposeAsync();
             }
 
+            // A kernel the server no longer has (it died and was dropped) is reported, and must not hide what failed.
             var deleting = Stopwatch.StartNew();
-            await Task.WhenAll(batch.Started.Select(api.DeleteKernelAsync));
+            var deleted = await Task.WhenAll(batch.Started.Select(api.TryDeleteKernelAsync));
+            var gone = deleted.Count(d => !d);
+            if (gone > 0)
+            {
+                Console.Error.WriteLine($"{api.Server.Label}: {gone} of {deleted.Length} kernels were gone before their DELETE");
+            }
+
             if (succeeded)
             {
                 figures.AllDeleted.Add(deleting.Elapsed.TotalMilliseconds);

@@ -100,8 +100,23 @@ internal sealed class ServerApi : IDisposable
 
     public async Task DeleteKernelAsync(string kernelId)
     {
+        if (!await TryDeleteKernelAsync(kernelId).ConfigureAwait(false))
+        {
+            throw new InvalidOperationException($"{Server.Label}: DELETE api/kernels/{kernelId} answered 404: the server no longer has the kernel");
+        }
+    }
+
+    /// <summary>DELETE of a kernel; false when the server answers 404 (it no longer has the kernel: it died and was dropped).</summary>
+    public async Task<bool> TryDeleteKernelAsync(string kernelId)
+    {
         using var response = await _http.DeleteAsync(KernelUri(kernelId)).ConfigureAwait(false);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return false;
+        }
+
         await ExpectAsync(response, HttpStatusCode.NoContent, $"DELETE api/kernels/{kernelId}").ConfigureAwait(false);
+        return true;
     }
 
     /// <summary>The kernel's WebSocket URL, with a session id as JupyterLab sends it.</summary>
