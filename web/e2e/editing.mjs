@@ -98,6 +98,19 @@ await run(async () => {
     expect((await sources())[0].includes('# edited'), `the edit did not reach the model: ${JSON.stringify(await sources())}`);
     expect((await page.evaluate(() => document.body.dataset.mode)) === 'command', 'Escape did not return to command mode');
   });
+  await s.check('Brackets beside the cursor are marked once typing pauses', async () => {
+    await selectCell(0);
+    await key('Enter');
+    await page.locator('.cell').nth(0).locator('.cm-editor.cm-focused').waitFor();
+    await page.keyboard.press('End');
+    // closeBrackets makes "f(" "f()" with the cursor between the two, which the marks find after a pause in typing.
+    await page.keyboard.type('f(');
+    await page.waitForFunction(() => document.querySelectorAll('.cell .cm-focused .cm-matchingBracket').length === 2, null, { timeout: 5_000 });
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Backspace');
+    await key('Escape');
+    expect(!(await sources())[0].includes('f('), `the typed brackets were not taken out: ${JSON.stringify(await sources())}`);
+  });
   await s.check('find and replace across cells', async () => {
     await key('f');
     await page.fill('#find-query', 'a1');

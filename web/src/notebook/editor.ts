@@ -3,13 +3,14 @@ import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirro
 import { json } from '@codemirror/lang-json';
 import { markdown } from '@codemirror/lang-markdown';
 import { python } from '@codemirror/lang-python';
-import { bracketMatching, indentOnInput, StreamLanguage, syntaxHighlighting } from '@codemirror/language';
+import { indentOnInput, StreamLanguage, syntaxHighlighting } from '@codemirror/language';
 import { r } from '@codemirror/legacy-modes/mode/r';
 import { highlightSelectionMatches, search, searchKeymap } from '@codemirror/search';
 import { EditorState, type Extension, Prec } from '@codemirror/state';
 import { Decoration, type DecorationSet, EditorView, keymap, placeholder, ViewPlugin, type ViewUpdate } from '@codemirror/view';
 import { classHighlighter } from '@lezer/highlight';
 import { csharp } from '@replit/codemirror-lang-csharp';
+import { bracketMarks } from './bracketMarks';
 
 /** The language of a cell: the notebook's kernel language for code, Markdown or none for the others. */
 export function languageExtension(language: string): Extension {
@@ -121,7 +122,7 @@ export function createEditor(parent: HTMLElement, text: string, language: string
       // is all a cell allows, needs none of that.
       unfocusedSelection,
       indentOnInput(),
-      bracketMatching(),
+      bracketMarks,
       closeBrackets(),
       // No highlightActiveLine(), as in JupyterLab's default: its decoration is rebuilt on every keystroke and cost
       // ~0.8 ms of the keystroke-to-paint p95 (bench/RESULTS.md, web UI, 2026-12-07).
