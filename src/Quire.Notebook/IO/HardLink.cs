@@ -26,6 +26,6 @@ internal static class HardLink
         }
     }
 
-    [DllImport("libc", EntryPoint = "link", SetLastError = true)]
+    [DllImport("libc", EntryPoint = "link")]
     private static extern int Link([MarshalAs(UnmanagedType.LPUTF8Str)] string existing, [MarshalAs(UnmanagedType.LPUTF8Str)] string created);
 }
