@@ -24,6 +24,15 @@ internal sealed class CellMessageHandler(RunningNotebook notebook, int index, Ti
             return;
         }
 
+        lock (_lock)
+        {
+            // Cells sent ahead each see every status: those of other requests are not worth parsing once this one's is known.
+            if (_requestId is not null && message.ParentMsgId != _requestId)
+            {
+                return;
+            }
+        }
+
         var content = (JObject)JsonParser.Parse(message.ContentJson);
         var state = content.GetString("execution_state");
         lock (_lock)

@@ -8,6 +8,10 @@ namespace Quire.Execution.Running;
 /// <summary>The cell loop: one cell after another until the end, an error that is not allowed, or a stop.</summary>
 public sealed partial class NotebookExecutor
 {
+    // kernel_info's implementation of kernels that abort queued execute requests when one with stop_on_error fails
+    // (ipykernel: Kernel._abort_queues; Quire's C# kernel: KernelHost).
+    private static readonly HashSet<string> KernelsThatAbortTheirQueue = new(StringComparer.Ordinal) { "ipython", "quire-csharp" };
+
     private async Task<ExecutionOutcome> RunCellsAsync(
         RunningNotebook run,
         KernelManager manager,
@@ -19,7 +23,9 @@ public sealed partial class NotebookExecutor
     {
         var snapshot = run.Cells;
         var executed = 0;
-        PendingCell? next = null;
+        var ahead = new Queue<PendingCell>();
+        var sendAhead = SendAhead(options, manager);
+        DateTimeOffset? turn = null;
         try
         {
             for (var ordinal = 1; ordinal <= cells.Count; ordinal++)
@@ -29,10 +35,12 @@ public sealed partial class NotebookExecutor
                 var allowErrors = AllowsErrors(options, cell);
                 DateTimeOffset start;
                 PendingCell? current;
-                if (next is not null)
+                if (ahead.TryDequeue(out var queued))
                 {
-                    (current, next) = (next, null);
-                    start = current.Sent;
+                    // Its turn began when the cell before it replied ok (the kernel went on to it then), not when sent.
+                    current = queued;
+                    start = turn is { } t && t > current.Sent ? t : current.Sent;
+                    current.BeginTurn(Limit(options.CellTimeout, deadline), _time);
                 }
                 else
                 {
@@ -47,7 +55,8 @@ public sealed partial class NotebookExecutor
                     }
 
                     start = _time.GetUtcNow();
-                    current = Send(run, manager, cells, ordinal, options, deadline, start, cancellationToken);
+                    current = Send(run, manager, cells, ordinal, options, start, cancellationToken);
+                    current?.BeginTurn(Limit(options.CellTimeout, deadline), _time);
                 }
 
                 CellOutcome result;
@@ -59,12 +68,15 @@ public sealed partial class NotebookExecutor
                 {
                     try
                     {
-                        if (ordinal < cells.Count)
+                        turn = null;
+                        var repliedOk = ordinal < cells.Count && await OkReplyFirstAsync(current, death, cancellationToken).ConfigureAwait(false);
+                        if (repliedOk)
                         {
-                            next = await SendNextOnOkReplyAsync(current, run, manager, cells, ordinal + 1, options, death, deadline, cancellationToken).ConfigureAwait(false);
+                            turn = _time.GetUtcNow();
+                            SendAhead(ahead, sendAhead, run, manager, cells, ordinal, options, deadline, turn.Value, cancellationToken);
                         }
 
-                        result = await FinishAsync(current, run, manager, index, options, death, nextSent: next is not null).ConfigureAwait(false);
+                        result = await FinishAsync(current, run, manager, index, options, death, nextsTurn: repliedOk && ahead.Count > 0).ConfigureAwait(false);
                     }
                     finally
                     {
@@ -111,9 +123,9 @@ public sealed partial class NotebookExecutor
         }
         finally
         {
-            if (next is not null)
+            while (ahead.TryDequeue(out var unrun))
             {
-                await AbandonAsync(run, next).ConfigureAwait(false);
+                await AbandonAsync(run, unrun).ConfigureAwait(false);
             }
         }
 
@@ -124,32 +136,65 @@ public sealed partial class NotebookExecutor
         options.AllowErrors || cell.Tags.Contains("raises-exception", StringComparer.Ordinal);
 
     /// <summary>
-    /// Sends the next cell once this one's reply says ok, so that it is already queued in the kernel while the kernel
-    /// publishes this cell's remaining outputs and its idle: the kernel's and the client's turn between two cells is
-    /// saved (nbclient waits for the idle before it sends). Only after an ok reply: after an error (stop-on-error) no
-    /// later cell may run, so none may have been sent. Anything else that ends the wait first (the cell's completion,
-    /// the kernel's death, the time limit, Ctrl+C) sends nothing and leaves it to <see cref="FinishAsync"/>.
+    /// Whether the cell's <c>execute_reply</c> said ok before anything else ended the wait (its completion, the kernel's
+    /// death, its time limit, Ctrl+C): only then may later cells be sent. After an error (stop-on-error) no later cell may
+    /// run, so none may have been sent.
     /// </summary>
-    private async Task<PendingCell?> SendNextOnOkReplyAsync(
-        PendingCell current,
+    private static async Task<bool> OkReplyFirstAsync(PendingCell current, Task<KernelStatusChangedEventArgs> death, CancellationToken cancellationToken)
+    {
+        var first = await Task.WhenAny(current.OkReply, current.Execution, death, current.Timer, current.Cancelled).ConfigureAwait(false);
+        return first == current.OkReply && await current.OkReply.ConfigureAwait(false) && !cancellationToken.IsCancellationRequested;
+    }
+
+    /// <summary>
+    /// After the running cell's ok reply, sends the cells after it that are not yet sent, up to
+    /// <paramref name="window"/> in the kernel's queue, so that the kernel goes from one to the next without waiting for
+    /// this client (as JupyterLab's Run All sends every cell at once). A cell goes ahead of others only when each cell
+    /// sent before it stops on error (<c>stop_on_error</c>): the kernel then aborts every queued request when one fails,
+    /// is interrupted (Ctrl+C) or times out (an interrupt too), so no cell after a failure ever runs. The next cell is
+    /// always sent: nothing is queued before it.
+    /// </summary>
+    private void SendAhead(
+        Queue<PendingCell> ahead,
+        int window,
         RunningNotebook run,
         KernelManager manager,
         List<int> cells,
-        int nextOrdinal,
+        int ordinal,
         ExecutionOptions options,
-        Task<KernelStatusChangedEventArgs> death,
         DateTimeOffset? deadline,
+        DateTimeOffset now,
         CancellationToken cancellationToken)
     {
-        var first = await Task.WhenAny(current.OkReply, current.Execution, death, current.Timer, current.Cancelled).ConfigureAwait(false);
-        if (first != current.OkReply || !await current.OkReply.ConfigureAwait(false) || cancellationToken.IsCancellationRequested)
+        if (deadline is { } d && now >= d)
         {
-            return null;
+            return;
         }
 
-        var now = _time.GetUtcNow();
-        return deadline is { } d && now >= d ? null : Send(run, manager, cells, nextOrdinal, options, deadline, now, cancellationToken);
+        for (var next = ordinal + 1 + ahead.Count; next <= cells.Count && ahead.Count < Math.Max(1, window); next++)
+        {
+            if (ahead.Count > 0 && AllowsErrors(options, run.Cells[cells[next - 2]]))
+            {
+                // The cell before it would not stop the kernel's queue on an error: this one waits for its reply.
+                return;
+            }
+
+            if (Send(run, manager, cells, next, options, now, cancellationToken) is not { } sent)
+            {
+                return;
+            }
+
+            ahead.Enqueue(sent);
+        }
     }
+
+    /// <summary>
+    /// How many cells may wait in the kernel's queue: one (the next, sent on the previous cell's ok reply) for kernels
+    /// not known to abort their queue after a failed <c>stop_on_error</c> request, as the protocol asks; more for those
+    /// that are (ipykernel, Quire's C# kernel).
+    /// </summary>
+    private static int SendAhead(ExecutionOptions options, KernelManager manager) =>
+        manager.KernelInfo?.Implementation is { } implementation && KernelsThatAbortTheirQueue.Contains(implementation) ? options.SendAhead : 1;
 
     /// <summary>Marks the cell as running and sends its request; null when there is no kernel client to send it with.</summary>
     private PendingCell? Send(
@@ -158,7 +203,6 @@ public sealed partial class NotebookExecutor
         List<int> cells,
         int ordinal,
         ExecutionOptions options,
-        DateTimeOffset? deadline,
         DateTimeOffset start,
         CancellationToken cancellationToken)
     {
@@ -178,7 +222,7 @@ public sealed partial class NotebookExecutor
         var handler = new CellMessageHandler(run, index, _time, output =>
             options.Progress?.Report(new ExecutionEvent(ExecutionEventKind.Output, index, ordinal, cells.Count) { CellId = cell.Id, Output = output }));
         var request = new Quire.Messaging.Client.ExecuteOptions { StopOnError = !AllowsErrors(options, cell), Metadata = CellMetadata(cell.Id) };
-        return new PendingCell(client, handler, request, cell.Source, Limit(options.CellTimeout, deadline), _time, cancellationToken)
+        return new PendingCell(client, handler, request, cell.Source, cancellationToken)
         {
             Index = index,
             Sent = start,
@@ -205,12 +249,12 @@ public sealed partial class NotebookExecutor
         int index,
         ExecutionOptions options,
         Task<KernelStatusChangedEventArgs> death,
-        bool nextSent)
+        bool nextsTurn)
     {
         var execution = cell.Execution;
         var first = await Task.WhenAny(execution, death, cell.Timer, cell.Cancelled).ConfigureAwait(false);
         await cell.StopWaitingAsync().ConfigureAwait(false);
-        if (nextSent && (first != execution || !execution.IsCompletedSuccessfully))
+        if (nextsTurn && (first != execution || !execution.IsCompletedSuccessfully))
         {
             // The cell replied ok and the next one was sent: what ended the wait (death, the client closed by it, Ctrl+C,
             // a time limit) happened while the next cell was the kernel's, and is that cell's to report; this one is done.

@@ -17,11 +17,9 @@ internal sealed class PendingCell : IAsyncDisposable
     private readonly CancellationTokenSource _caller;
     private readonly TaskCompletionSource<bool> _okReply = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public PendingCell(KernelClient client, CellMessageHandler handler, ExecuteOptions request, string source, (TimeSpan? Limit, bool ByTotal) limit, TimeProvider time, CancellationToken cancellationToken)
+    public PendingCell(KernelClient client, CellMessageHandler handler, ExecuteOptions request, string source, CancellationToken cancellationToken)
     {
         _client = client;
-        Limit = limit.Limit;
-        LimitIsTheRun = limit.ByTotal;
         _onIOPub = (_, message) => handler.OnIOPub(message);
 
         // No input handler: the request says allow_stdin=false, so input() raises in the kernel (nbclient does the same).
@@ -29,7 +27,7 @@ internal sealed class PendingCell : IAsyncDisposable
         client.IOPubReceived += _onIOPub;
         Handler = handler;
         Execution = client.ExecuteAsync(source, request with { ReplyReceived = OnReply }, handler, _stopExecution.Token);
-        Timer = limit.Limit is { } l ? Task.Delay(l, time, _stopWaiting.Token) : Task.Delay(Timeout.InfiniteTimeSpan, _stopWaiting.Token);
+        Timer = Task.Delay(Timeout.InfiniteTimeSpan, _stopWaiting.Token);
 
         // Linked, so that the wait's registration on the caller's token goes away with the cell.
         _caller = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -50,16 +48,30 @@ internal sealed class PendingCell : IAsyncDisposable
     /// <summary>True once an <c>execute_reply</c> with status ok arrived; false for any other reply.</summary>
     public Task<bool> OkReply => _okReply.Task;
 
-    /// <summary>Ends when the cell's time limit (its own or what is left of the run's) is reached.</summary>
-    public Task Timer { get; }
+    /// <summary>Ends when the cell's time limit (its own or what is left of the run's), counted from <see cref="BeginTurn"/>, is reached.</summary>
+    public Task Timer { get; private set; }
 
-    public TimeSpan? Limit { get; }
+    public TimeSpan? Limit { get; private set; }
 
     /// <summary>Whether <see cref="Limit"/> is what was left of the whole run's time rather than the cell's own.</summary>
-    public bool LimitIsTheRun { get; }
+    public bool LimitIsTheRun { get; private set; }
 
     /// <summary>Ends (cancelled) when the caller cancels the run.</summary>
     public Task Cancelled { get; }
+
+    /// <summary>
+    /// The cell is the kernel's now (the cells before it are done): its time limit starts. A cell sent ahead waits in the
+    /// kernel's queue first, which is not its time.
+    /// </summary>
+    public void BeginTurn((TimeSpan? Limit, bool ByTotal) limit, TimeProvider time)
+    {
+        Limit = limit.Limit;
+        LimitIsTheRun = limit.ByTotal;
+        if (limit.Limit is { } l)
+        {
+            Timer = Task.Delay(l, time, _stopWaiting.Token);
+        }
+    }
 
     /// <summary>The outcome is decided: the timer and the caller's registration are no longer needed.</summary>
     public async Task StopWaitingAsync()

@@ -126,6 +126,33 @@ public sealed class CSharpRunTests
         Assert.Empty(((CodeCell)outcome.Document.Cells[3]).Outputs);
     }
 
+    [Fact]
+    public async Task Cells_sent_ahead_never_run_after_a_cell_that_throws()
+    {
+        // As with ipykernel: the C# kernel drops the requests queued behind a failing cell (KernelHost's abort).
+        var directory = Directory.CreateTempSubdirectory("quire-ahead-");
+        try
+        {
+            var marker = Path.Combine(directory.FullName, "ran");
+            var cells = new List<NotebookCell> { Notebooks.Code($"var marker = {System.Text.Json.JsonSerializer.Serialize(marker)};", "setup") };
+            cells.AddRange(Enumerable.Range(0, 3).Select(i => Notebooks.Code($"var x{i} = {i};", $"before{i}")));
+            cells.Add(Notebooks.Code("throw new InvalidOperationException(\"stop here\");", "stopper"));
+            cells.AddRange(Enumerable.Range(0, 12).Select(i => Notebooks.Code($"File.AppendAllText(marker, \"cell {i}\\n\");", $"after{i}")));
+
+            var outcome = await RunAsync(Notebooks.Create("csharp", "csharp", [.. cells]));
+
+            Assert.Equal(ExecutionStatus.CellError, outcome.Status);
+            Assert.Equal(5, outcome.CellsExecuted);
+            Assert.Contains("stop here", outcome.Message, StringComparison.Ordinal);
+            Assert.False(File.Exists(marker), $"cells after the failing one ran: {(File.Exists(marker) ? File.ReadAllText(marker) : "")}");
+            Assert.All(outcome.Document.Cells.Where(c => c.Id?.StartsWith("after", StringComparison.Ordinal) == true), c => Assert.Empty(((CodeCell)c).Outputs));
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
     private static NotebookDocument Parameterized(NotebookParameters parameters, string echo)
     {
         var notebook = Notebooks.Create("csharp", "csharp", Notebooks.Code("var anInt = 0;", "defaults", "parameters"), Notebooks.Code(echo, "echo"));

@@ -121,6 +121,41 @@ public sealed class PythonRunTests
         Assert.Equal(3, again.FailedCellIndex);
     }
 
+    [Theory]
+    [InlineData("raise ValueError('stop here')", false)]
+    [InlineData("import time\ntime.sleep(60)", true)]
+    public async Task Cells_sent_ahead_never_run_after_a_cell_that_stops_the_run(string stopper, bool byTimeout)
+    {
+        // Later cells wait in the kernel's queue while earlier ones run (ExecutionOptions.SendAhead); when a cell fails
+        // or times out the kernel must drop them all. Each would leave a line in a file: none may.
+        var specs = TestKernels.RequireIpykernel();
+        var directory = Directory.CreateTempSubdirectory("quire-ahead-");
+        try
+        {
+            var marker = Path.Combine(directory.FullName, "ran");
+            var cells = new List<NotebookCell> { Notebooks.Code($"marker = {JsonSerializer.Serialize(marker)}", "setup") };
+            cells.AddRange(Enumerable.Range(0, 3).Select(i => Notebooks.Code($"x{i} = {i}", $"before{i}")));
+            cells.Add(Notebooks.Code(stopper, "stopper"));
+            cells.AddRange(Enumerable.Range(0, 12).Select(i => Notebooks.Code($"open(marker, 'a').write('cell {i}\\n')", $"after{i}")));
+            var notebook = Notebooks.Create("python3", "python", [.. cells]);
+
+            var options = new ExecutionOptions { KernelSpecs = specs, CellTimeout = byTimeout ? TimeSpan.FromSeconds(2) : null };
+            var outcome = await RunAsync(notebook, options);
+
+            Assert.Equal(byTimeout ? ExecutionStatus.Timeout : ExecutionStatus.CellError, outcome.Status);
+            Assert.Equal(5, outcome.CellsExecuted);
+            Assert.False(File.Exists(marker), $"cells after the stopping one ran: {(File.Exists(marker) ? File.ReadAllText(marker) : "")}");
+            var after = outcome.Document.Cells.Where(c => c.Id?.StartsWith("after", StringComparison.Ordinal) == true).ToList();
+            Assert.Equal(12, after.Count);
+            Assert.All(after, c => Assert.Equal("pending", c.Metadata.GetObject("papermill")!.GetString("status")));
+            Assert.All(after, c => Assert.Empty(((CodeCell)c).Outputs));
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
     [Fact]
     public async Task With_allow_errors_the_run_goes_on_past_an_error()
     {
