@@ -36,8 +36,14 @@ public sealed class CSharpEngine : IKernelEngine, IDisposable
         _editorWarmUp = time.CreateTimer(static e => ((CSharpEngine)e!).WarmUpEditorOnce(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
+    /// <summary>The most cells compiled together: a batch cut short by an error has compiled its later cells for nothing.</summary>
+    internal const int MaxBatch = 128;
+
     /// <summary>How long the kernel waits without a cell before it warms up the editor services.</summary>
     internal static TimeSpan EditorWarmUpIdle { get; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How many batches of queued cells were compiled together.</summary>
+    internal int BatchesStarted => _runner.BatchesStarted;
 
     /// <summary>The editor services' warm-up, once started (null before).</summary>
     internal Task? EditorWarmUp => Volatile.Read(ref _editorWarmUpTask);
@@ -91,6 +97,8 @@ public sealed class CSharpEngine : IKernelEngine, IDisposable
 
     private async Task<ExecutionOutcome> RunCellAsync(KernelExecution execution, CancellationToken cancellationToken)
     {
+        // A magic (%who) must see what the cells of a batch that ends here defined.
+        await _runner.SettleAsync(execution.Code).ConfigureAwait(false);
         var code = await _magics.PrepareCellAsync(execution, cancellationToken).ConfigureAwait(false);
         if (code is null)
         {
@@ -100,7 +108,9 @@ public sealed class CSharpEngine : IKernelEngine, IDisposable
         CellRun run;
         try
         {
-            run = await _runner.RunAsync(code, execution.ExecutionCount, cancellationToken).ConfigureAwait(false);
+            // Cells queued behind this one may compile with it (CellBatch); only plain C#, so not after a magic.
+            Func<IReadOnlyList<string>> upcoming = code == execution.Code ? () => execution.UpcomingCode(MaxBatch) : static () => [];
+            run = await _runner.RunAsync(code, execution.ExecutionCount, upcoming, cancellationToken).ConfigureAwait(false);
         }
         catch (CompilationErrorException ex)
         {

@@ -10,11 +10,11 @@ namespace Quire.Execution.Running;
 /// <c>clear_output</c> (also with <c>wait</c>), display updates, the execution count, and with nbclient's
 /// <c>record_timing</c> the <c>metadata.execution</c> timestamps taken from the messages' headers.
 /// </summary>
-internal sealed class CellMessageHandler(RunningNotebook notebook, int index, TimeProvider time, Action<JObject> onOutput) : IProgress<JupyterMessage>
+internal sealed class CellMessageHandler(RunningNotebook notebook, int index, TimeProvider time, Action onStarted, Action<JObject> onOutput) : IProgress<JupyterMessage>
 {
     private readonly Lock _lock = new();
     private string? _requestId;
-    private (string? Parent, string Date)? _lastBusy;
+    private JupyterMessage? _lastStatus;
 
     /// <summary>All iopub traffic: status messages carry the busy and idle timestamps.</summary>
     public void OnIOPub(JupyterMessage message)
@@ -26,30 +26,28 @@ internal sealed class CellMessageHandler(RunningNotebook notebook, int index, Ti
 
         lock (_lock)
         {
-            // Cells sent ahead each see every status: those of other requests are not worth parsing once this one's is known.
-            if (_requestId is not null && message.ParentMsgId != _requestId)
+            if (_requestId is null)
+            {
+                // The request id is learnt from execute_input, which follows its busy: keep the latest status until
+                // then, unread (with cells sent ahead, every waiting cell sees every status).
+                _lastStatus = message;
+                return;
+            }
+
+            if (message.ParentMsgId != _requestId)
             {
                 return;
             }
         }
 
-        var content = (JObject)JsonParser.Parse(message.ContentJson);
-        var state = content.GetString("execution_state");
-        lock (_lock)
+        switch (StateOf(message))
         {
-            if (state == "busy")
-            {
-                // The request id is learnt from execute_input, which follows busy: keep the busy until then.
-                _lastBusy = (message.ParentMsgId, message.Header.Date);
-                if (_requestId is not null && message.ParentMsgId == _requestId)
-                {
-                    SetTiming("iopub.status.busy", message.Header.Date);
-                }
-            }
-            else if (state == "idle" && _requestId is not null && message.ParentMsgId == _requestId)
-            {
+            case "busy":
+                SetTiming("iopub.status.busy", message.Header.Date);
+                break;
+            case "idle":
                 SetTiming("iopub.status.idle", message.Header.Date);
-            }
+                break;
         }
     }
 
@@ -60,16 +58,22 @@ internal sealed class CellMessageHandler(RunningNotebook notebook, int index, Ti
         switch (value.MsgType)
         {
             case MessageTypes.ExecuteInput:
+                // The kernel began the cell: it is running, even if the run has not reached it yet (sent ahead).
+                onStarted();
+                JupyterMessage? last;
                 lock (_lock)
                 {
                     _requestId = value.ParentMsgId;
-                    if (_lastBusy is { } busy && busy.Parent == _requestId)
-                    {
-                        SetTiming("iopub.status.busy", busy.Date);
-                    }
-
-                    SetTiming("iopub.execute_input", value.Header.Date);
+                    last = _lastStatus;
+                    _lastStatus = null;
                 }
+
+                if (last is not null && last.ParentMsgId == value.ParentMsgId && StateOf(last) == "busy")
+                {
+                    SetTiming("iopub.status.busy", last.Header.Date);
+                }
+
+                SetTiming("iopub.execute_input", value.Header.Date);
 
                 notebook.SetExecutionCount(index, content["execution_count"] is JNumber n && n.TryGetInt64(out var count) ? count : null);
                 return;
@@ -105,6 +109,8 @@ internal sealed class CellMessageHandler(RunningNotebook notebook, int index, Ti
         notebook.AddOutput(index, output, displayId);
         onOutput(output);
     }
+
+    private static string? StateOf(JupyterMessage status) => ((JObject)JsonParser.Parse(status.ContentJson)).GetString("execution_state");
 
     public void ReplyReceived() => SetTiming("shell.execute_reply", Timestamps.Format(time.GetUtcNow()));
 

@@ -33,7 +33,7 @@ public sealed record ExecutionOptions
     /// How many cells may wait in the kernel's queue behind the running one, for kernels known to abort that queue when
     /// a cell fails (see docs/execution.md); 1 sends each cell on the previous cell's ok reply.
     /// </summary>
-    public int SendAhead { get; init; } = 16;
+    public int SendAhead { get; init; } = 128;
 
     /// <summary>Called with the partially executed notebook at most every <see cref="SaveInterval"/>; write it atomically.</summary>
     public Func<NotebookDocument, CancellationToken, Task>? Save { get; init; }

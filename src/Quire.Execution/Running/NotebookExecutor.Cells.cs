@@ -25,7 +25,6 @@ public sealed partial class NotebookExecutor
         var executed = 0;
         var ahead = new Queue<PendingCell>();
         var sendAhead = SendAhead(options, manager);
-        DateTimeOffset? turn = null;
         try
         {
             for (var ordinal = 1; ordinal <= cells.Count; ordinal++)
@@ -37,9 +36,9 @@ public sealed partial class NotebookExecutor
                 PendingCell? current;
                 if (ahead.TryDequeue(out var queued))
                 {
-                    // Its turn began when the cell before it replied ok (the kernel went on to it then), not when sent.
                     current = queued;
-                    start = turn is { } t && t > current.Sent ? t : current.Sent;
+                    current.Start.Run();
+                    start = current.Start.At;
                     current.BeginTurn(Limit(options.CellTimeout, deadline), _time);
                 }
                 else
@@ -54,9 +53,13 @@ public sealed partial class NotebookExecutor
                         return new ExecutionOutcome(run.Template, ExecutionStatus.Timeout) { Message = "the run timed out (--timeout) before the next cell", CellsExecuted = executed };
                     }
 
-                    start = _time.GetUtcNow();
-                    current = Send(run, manager, cells, ordinal, options, start, cancellationToken);
+                    (current, start) = Send(run, manager, cells, ordinal, options, startNow: true, cancellationToken);
                     current?.BeginTurn(Limit(options.CellTimeout, deadline), _time);
+                    if (current is not null && sendAhead > 1 && ordinal < cells.Count && !allowErrors)
+                    {
+                        // Queued behind a cell still running: only behind one that stops the queue if it fails.
+                        SendAhead(ahead, sendAhead, run, manager, cells, ordinal, options, deadline, start, headReplied: false, cancellationToken);
+                    }
                 }
 
                 CellOutcome result;
@@ -68,12 +71,10 @@ public sealed partial class NotebookExecutor
                 {
                     try
                     {
-                        turn = null;
                         var repliedOk = ordinal < cells.Count && await OkReplyFirstAsync(current, death, cancellationToken).ConfigureAwait(false);
                         if (repliedOk)
                         {
-                            turn = _time.GetUtcNow();
-                            SendAhead(ahead, sendAhead, run, manager, cells, ordinal, options, deadline, turn.Value, cancellationToken);
+                            SendAhead(ahead, sendAhead, run, manager, cells, ordinal, options, deadline, _time.GetUtcNow(), headReplied: true, cancellationToken);
                         }
 
                         result = await FinishAsync(current, run, manager, index, options, death, nextsTurn: repliedOk && ahead.Count > 0).ConfigureAwait(false);
@@ -147,12 +148,13 @@ public sealed partial class NotebookExecutor
     }
 
     /// <summary>
-    /// After the running cell's ok reply, sends the cells after it that are not yet sent, up to
-    /// <paramref name="window"/> in the kernel's queue, so that the kernel goes from one to the next without waiting for
-    /// this client (as JupyterLab's Run All sends every cell at once). A cell goes ahead of others only when each cell
-    /// sent before it stops on error (<c>stop_on_error</c>): the kernel then aborts every queued request when one fails,
-    /// is interrupted (Ctrl+C) or times out (an interrupt too), so no cell after a failure ever runs. The next cell is
-    /// always sent: nothing is queued before it.
+    /// Sends the cells after the running one that are not yet sent, up to <paramref name="window"/> in the kernel's
+    /// queue, so that the kernel goes from one to the next without waiting for this client (as JupyterLab's Run All
+    /// sends every cell at once) and can compile them together (Quire's C# kernel). A cell is queued behind others only
+    /// when each cell before it stops on error (<c>stop_on_error</c>): the kernel then aborts every queued request when
+    /// one fails, is interrupted (Ctrl+C) or times out (an interrupt too), so no cell after a failure ever runs. Once
+    /// the running cell replied ok (<paramref name="headReplied"/>) the next cell is always sent: nothing can fail
+    /// before it any more. The caller checks that the running cell stops on error when it has not replied yet.
     /// </summary>
     private void SendAhead(
         Queue<PendingCell> ahead,
@@ -164,6 +166,7 @@ public sealed partial class NotebookExecutor
         ExecutionOptions options,
         DateTimeOffset? deadline,
         DateTimeOffset now,
+        bool headReplied,
         CancellationToken cancellationToken)
     {
         if (deadline is { } d && now >= d)
@@ -173,13 +176,13 @@ public sealed partial class NotebookExecutor
 
         for (var next = ordinal + 1 + ahead.Count; next <= cells.Count && ahead.Count < Math.Max(1, window); next++)
         {
-            if (ahead.Count > 0 && AllowsErrors(options, run.Cells[cells[next - 2]]))
+            if ((ahead.Count > 0 || !headReplied) && AllowsErrors(options, run.Cells[cells[next - 2]]))
             {
                 // The cell before it would not stop the kernel's queue on an error: this one waits for its reply.
                 return;
             }
 
-            if (Send(run, manager, cells, next, options, now, cancellationToken) is not { } sent)
+            if (Send(run, manager, cells, next, options, startNow: false, cancellationToken).Cell is not { } sent)
             {
                 return;
             }
@@ -196,37 +199,46 @@ public sealed partial class NotebookExecutor
     private static int SendAhead(ExecutionOptions options, KernelManager manager) =>
         manager.KernelInfo?.Implementation is { } implementation && KernelsThatAbortTheirQueue.Contains(implementation) ? options.SendAhead : 1;
 
-    /// <summary>Marks the cell as running and sends its request; null when there is no kernel client to send it with.</summary>
-    private PendingCell? Send(
+    /// <summary>
+    /// Sends the cell's request; null when there is no kernel client to send it with. With <paramref name="startNow"/>
+    /// the cell is marked as running first (its turn has come), else when its turn comes or the kernel begins it.
+    /// </summary>
+    private (PendingCell? Cell, DateTimeOffset Start) Send(
         RunningNotebook run,
         KernelManager manager,
         List<int> cells,
         int ordinal,
         ExecutionOptions options,
-        DateTimeOffset start,
+        bool startNow,
         CancellationToken cancellationToken)
     {
         var index = cells[ordinal - 1];
         var cell = run.Cells[index];
-        run.UpdateCellMetadata(index, m => m
-            .With("execution", JObject.Empty)
-            .With("papermill", (m.GetObject("papermill") ?? JObject.Empty).With("start_time", Timestamps.Format(start)).With("status", "running")));
+        run.UpdateCellMetadata(index, m => m.With("execution", JObject.Empty));
+        var start = new CellStart(
+            at =>
+            {
+                run.UpdateCellMetadata(index, m => m.With("papermill", (m.GetObject("papermill") ?? JObject.Empty).With("start_time", Timestamps.Format(at)).With("status", "running")));
+                options.Progress?.Report(new ExecutionEvent(ExecutionEventKind.CellStarted, index, ordinal, cells.Count) { CellId = cell.Id });
+            },
+            _time);
 
-        // Reported here, before the request goes out, so that every output event of the cell follows its start.
-        options.Progress?.Report(new ExecutionEvent(ExecutionEventKind.CellStarted, index, ordinal, cells.Count) { CellId = cell.Id });
-        if (manager.Client is not { } client)
+        // Before the request goes out, so that every output event of the cell follows its start.
+        if (startNow)
         {
-            return null;
+            start.Run();
         }
 
-        var handler = new CellMessageHandler(run, index, _time, output =>
+        if (manager.Client is not { } client)
+        {
+            return (null, startNow ? start.At : default);
+        }
+
+        var handler = new CellMessageHandler(run, index, _time, start.Run, output =>
             options.Progress?.Report(new ExecutionEvent(ExecutionEventKind.Output, index, ordinal, cells.Count) { CellId = cell.Id, Output = output }));
         var request = new Quire.Messaging.Client.ExecuteOptions { StopOnError = !AllowsErrors(options, cell), Metadata = CellMetadata(cell.Id) };
-        return new PendingCell(client, handler, request, cell.Source, cancellationToken)
-        {
-            Index = index,
-            Sent = start,
-        };
+        var pending = new PendingCell(client, handler, request, cell.Source, cancellationToken) { Index = index, Start = start };
+        return (pending, startNow ? start.At : default);
     }
 
     /// <summary>

@@ -39,8 +39,8 @@ internal sealed class PendingCell : IAsyncDisposable
     /// <summary>The cell's index in the notebook.</summary>
     public required int Index { get; init; }
 
-    /// <summary>When its request was sent.</summary>
-    public required DateTimeOffset Sent { get; init; }
+    /// <summary>Marks the cell as running (when its turn comes, or when the kernel begins it).</summary>
+    public required CellStart Start { get; init; }
 
     /// <summary>Completes when both the reply and the iopub idle have arrived.</summary>
     public Task<ExecutionResult> Execution { get; }

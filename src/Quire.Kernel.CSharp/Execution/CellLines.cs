@@ -30,12 +30,18 @@ internal sealed class CellLines
     private int _sweepAt = MinimumSweep;
 
     /// <summary>Remembers that the assembly of <paramref name="compilation"/> is compilation <paramref name="id"/>, written as file <paramref name="path"/>.</summary>
-    public void Add(int id, string path, Compilation compilation)
+    public void Add(int id, string path, Compilation compilation) => Add(new Dictionary<string, int>(StringComparer.Ordinal) { [path] = id }, compilation);
+
+    /// <summary>
+    /// Remembers that the assembly of <paramref name="compilation"/> holds several cells (a batch), each written as its
+    /// own file (a <c>#line</c> directive) with its own id.
+    /// </summary>
+    public void Add(IReadOnlyDictionary<string, int> idsByPath, Compilation compilation)
     {
         ArgumentNullException.ThrowIfNull(compilation);
         lock (_lock)
         {
-            _cells[compilation.AssemblyName ?? string.Empty] = new Entry(id, path, new WeakReference<Compilation>(compilation));
+            _cells[compilation.AssemblyName ?? string.Empty] = new Entry(idsByPath, new WeakReference<Compilation>(compilation));
             if (_cells.Count >= _sweepAt)
             {
                 foreach (var name in _cells.Where(c => !c.Value.Compilation.TryGetTarget(out _)).Select(c => c.Key).ToList())
@@ -76,28 +82,27 @@ internal sealed class CellLines
 
         // As the runtime does: the last visible sequence point at or before the offset.
         var line = 0;
-        foreach (var (offset, startLine) in body.Points)
+        var id = 0;
+        foreach (var (offset, startLine, cell) in body.Points)
         {
             if (offset > ilOffset)
             {
                 break;
             }
 
-            line = startLine;
+            (line, id) = (startLine, cell);
         }
 
-        return line > 0 ? (entry.Id, line) : null;
+        return line > 0 ? (id, line) : null;
     }
 
-    private sealed record Method(ImmutableArray<byte> IL, ImmutableArray<(int Offset, int Line)> Points);
+    private sealed record Method(ImmutableArray<byte> IL, ImmutableArray<(int Offset, int Line, int Id)> Points);
 
-    private sealed class Entry(int id, string path, WeakReference<Compilation> compilation)
+    private sealed class Entry(IReadOnlyDictionary<string, int> idsByPath, WeakReference<Compilation> compilation)
     {
         private readonly Lock _lock = new();
         private Dictionary<int, Method>? _table;
         private bool _built;
-
-        public int Id { get; } = id;
 
         public WeakReference<Compilation> Compilation { get; } = compilation;
 
@@ -107,7 +112,7 @@ internal sealed class CellLines
             {
                 if (!_built && Compilation.TryGetTarget(out var target))
                 {
-                    _table = Build(target, path);
+                    _table = Build(target, idsByPath);
                     _built = true;
                 }
 
@@ -115,7 +120,7 @@ internal sealed class CellLines
             }
         }
 
-        private static Dictionary<int, Method>? Build(Compilation compilation, string path)
+        private static Dictionary<int, Method>? Build(Compilation compilation, IReadOnlyDictionary<string, int> idsByPath)
         {
             using var pe = new MemoryStream();
             using var pdb = new MemoryStream();
@@ -139,12 +144,17 @@ internal sealed class CellLines
                     continue;
                 }
 
-                var points = debug.GetMethodDebugInformation(handle.ToDebugInformationHandle()).GetSequencePoints()
-                    .Where(p => !p.IsHidden && debug.GetString(debug.GetDocument(p.Document).Name) == path)
-                    .Select(p => (p.Offset, p.StartLine))
-                    .ToImmutableArray();
+                var points = ImmutableArray.CreateBuilder<(int, int, int)>();
+                foreach (var point in debug.GetMethodDebugInformation(handle.ToDebugInformationHandle()).GetSequencePoints())
+                {
+                    if (!point.IsHidden && idsByPath.TryGetValue(debug.GetString(debug.GetDocument(point.Document).Name), out var cell))
+                    {
+                        points.Add((point.Offset, point.StartLine, cell));
+                    }
+                }
+
                 var il = peReader.GetMethodBody(definition.RelativeVirtualAddress).GetILContent();
-                table[MetadataTokens.GetToken(handle)] = new Method(il, points);
+                table[MetadataTokens.GetToken(handle)] = new Method(il, points.ToImmutable());
             }
 
             return table;

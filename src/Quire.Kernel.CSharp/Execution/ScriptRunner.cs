@@ -10,11 +10,12 @@ namespace Quire.Kernel.CSharp.Execution;
 
 /// <summary>
 /// Runs cells as chained Roslyn script submissions, so variables, methods, types and usings persist from cell to
-/// cell. Each cell is compiled on its own: line numbers in diagnostics and stack traces are the cell's own. A cell
-/// that declares nothing is not added to the chain (later cells cannot see anything of it), which keeps the chain,
-/// and the work of compiling after it, short; running the same such cell again reuses its compilation.
+/// cell. Each cell is compiled on its own, or together with the plain cells queued behind it (a batch, see
+/// ScriptRunner.Batches.cs); either way line numbers in diagnostics and stack traces are the cell's own. A cell that
+/// declares nothing is not added to the chain (later cells cannot see anything of it), which keeps the chain, and the
+/// work of compiling after it, short; running the same such cell again reuses its compilation.
 /// </summary>
-internal sealed class ScriptRunner
+internal sealed partial class ScriptRunner
 {
     /// <summary>The file name cells compile under (<c>cell#ID</c>, see <see cref="CompiledCell.Id"/>); stack frames in user code carry it.</summary>
     public const string CellFileName = "cell";
@@ -44,13 +45,17 @@ internal sealed class ScriptRunner
     public ScriptOptions Options => _options.Options;
 
     /// <summary>Variables defined so far (the latest of each name), for <c>%who</c> and completion.</summary>
-    public IEnumerable<ScriptVariable> Variables => _state?.Variables.GroupBy(v => v.Name).Select(g => g.Last()) ?? [];
+    public IEnumerable<ScriptVariable> Variables =>
+        _state?.Variables.GroupBy(v => v.Name).Select(g => g.Last()).Where(v => v.Type != typeof(CellBatchPoint.NotRun)) ?? [];
 
     /// <summary>The last submission of the chain (its <c>Previous</c> chain holds the earlier ones), for editor services.</summary>
     public Script? LastSubmission => _state?.Script;
 
     /// <summary>How many cells were compiled (a cell run again from <see cref="CellCache"/> is not).</summary>
     public int Compilations => Volatile.Read(ref _compilations);
+
+    /// <summary>How many batches of queued cells were compiled together (<see cref="CellBatch"/>).</summary>
+    internal int BatchesStarted { get; private set; }
 
     /// <summary>The lines of stack frames in cells, for tracebacks (cells are compiled without a PDB).</summary>
     public CellLines Lines => _lines;
@@ -72,10 +77,39 @@ internal sealed class ScriptRunner
     /// <see cref="CompilationErrorException"/>; an interrupt of a cell that does not stop within a moment throws
     /// <see cref="OperationCanceledException"/> and leaves the state as it was before the cell.
     /// </summary>
-    public async Task<CellRun> RunAsync(string code, long? executionCount, CancellationToken cancellationToken)
+    public Task<CellRun> RunAsync(string code, long? executionCount, CancellationToken cancellationToken) =>
+        RunAsync(code, executionCount, static () => [], cancellationToken);
+
+    /// <summary>
+    /// As <see cref="RunAsync(string, long?, CancellationToken)"/>; <paramref name="upcoming"/> gives the code of the cells
+    /// queued behind this one, which may then be compiled together with it (<see cref="CellBatch"/>).
+    /// </summary>
+    public async Task<CellRun> RunAsync(string code, long? executionCount, Func<IReadOnlyList<string>> upcoming, CancellationToken cancellationToken)
     {
-        await _warmUp.Ready.WaitAsync(cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(upcoming);
+        await _warmUp.RootReadyForCell().WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (_batch is { } batch)
+        {
+            if (batch.IsNext(code))
+            {
+                return await RunInBatchAsync(batch, executionCount, cancellationToken).ConfigureAwait(false);
+            }
+
+            await EndBatchAsync(batch).ConfigureAwait(false);
+        }
+
         var previous = _state ??= _warmUp.Root;
+        if (_noBatchFor > 0)
+        {
+            _noBatchFor--;
+        }
+        else if (_cache.Find(code, previous?.Script) is null && StartBatch(code, upcoming, previous, cancellationToken) is { } started)
+        {
+            _batch = started;
+            BatchesStarted++;
+            return await RunInBatchAsync(started, executionCount, cancellationToken).ConfigureAwait(false);
+        }
+
         var cell = _cache.Find(code, previous?.Script) ?? Compile(code, previous, cancellationToken);
         if (executionCount is { } count)
         {
@@ -123,7 +157,7 @@ internal sealed class ScriptRunner
         return new CompiledCell(script, options, id, HasTrailingValue(model, (CompilationUnitSyntax)model.SyntaxTree.GetRoot(cancellationToken), cancellationToken), Declares(compilation, root));
     }
 
-    private static async Task<ScriptState<object?>> WaitAsync(Task<ScriptState<object?>> run, CancellationToken cancellationToken)
+    private static async Task<T> WaitAsync<T>(Task<T> run, CancellationToken cancellationToken)
     {
         try
         {
@@ -165,7 +199,7 @@ internal sealed class ScriptRunner
     /// Whether an expression that compiled has a type other than void by its syntax alone: only a call (plain,
     /// <c>?.</c>, awaited) can be void, and only <c>null</c> and <c>default</c> have no type at all.
     /// </summary>
-    private static bool CannotBeVoid(ExpressionSyntax expression)
+    internal static bool CannotBeVoid(ExpressionSyntax expression)
     {
         while (expression is ParenthesizedExpressionSyntax parenthesized)
         {

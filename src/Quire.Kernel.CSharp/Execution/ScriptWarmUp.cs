@@ -8,7 +8,7 @@ namespace Quire.Kernel.CSharp.Execution;
 /// Gets the compiler ready off the startup path, on a background thread from the moment the engine exists (while the
 /// kernel answers <c>kernel_info_request</c>). A first submission
 /// (<see cref="Root"/>) reads and binds the framework's references, and the user's cells continue it; then a cell is
-/// compiled after it as cells are, and dropped. The first cell waits for <see cref="Ready"/> and pays for its own
+/// compiled after it as cells are, and dropped. The first cell waits for the root (<see cref="RootReadyForCell"/>) and pays for its own
 /// code only, not for a cold Roslyn. Once it ran, a typical cell (<see cref="AfterFirstCell"/>) takes Roslyn's other
 /// common paths (declarations, methods, types, loops, lambdas and queries) in the background.
 /// </summary>
@@ -36,16 +36,33 @@ internal sealed class ScriptWarmUp
         """;
 
     private readonly CellOptions _options;
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _rootReady = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task? _typical;
+    private int _cellWaiting;
 
     private ScriptWarmUp(CellOptions options, CSharpKernelGlobals globals)
     {
         _options = options;
-        Ready = Task.Run(() => WarmUpAsync(options, globals));
+        _ = Task.Run(() => WarmUpAsync(options, globals));
     }
 
-    /// <summary>Completes once the root ran and a cell compiled after it (never faults: a failed warm-up only means a slower first cell).</summary>
-    public Task Ready { get; }
+    /// <summary>
+    /// Completes once the root ran and a cell compiled after it, or once the root ran when a cell was already waiting
+    /// then. Never faults: a failed warm-up only means a slower first cell.
+    /// </summary>
+    public Task Ready => _ready.Task;
+
+    /// <summary>
+    /// For a cell about to run: completes once the root ran (<see cref="Root"/>). The throwaway cell is not waited for,
+    /// and not compiled at all when the root finishes after this call: the waiting cell takes that path for real, and
+    /// waiting for both cost the first cell of a run hundreds of milliseconds.
+    /// </summary>
+    public Task RootReadyForCell()
+    {
+        Volatile.Write(ref _cellWaiting, 1);
+        return _rootReady.Task;
+    }
 
     /// <summary>
     /// Once the first cell ran: compiles a typical cell after the root and drops it, in the background, on the other
@@ -85,19 +102,28 @@ internal sealed class ScriptWarmUp
             var root = await CSharpScript.Create<object?>(RootCode, full, typeof(CSharpKernelGlobals))
                 .RunAsync(globals, _ => true, CancellationToken.None).ConfigureAwait(false);
             options.Applied(full);
+            Volatile.Write(ref _root, root);
+            _rootReady.TrySetResult();
+            if (Volatile.Read(ref _cellWaiting) != 0)
+            {
+                return;
+            }
 
             // A cell after it, compiled as cells are and dropped: the path every cell takes, taken once.
             var continuation = options.ContinuationOptions;
             var cell = CellCompiler.Compile(text => root.Script.ContinueWith<object?>(text, continuation), "1", CancellationToken.None).Script;
             var compilation = cell.GetCompilation();
             _ = compilation.GetSemanticModel(compilation.SyntaxTrees.Last()).GetDiagnostics();
-
-            Volatile.Write(ref _root, root);
         }
 #pragma warning disable CA1031 // Warming up is an optimisation: the first cell reports any real problem itself.
         catch (Exception)
 #pragma warning restore CA1031
         {
+        }
+        finally
+        {
+            _rootReady.TrySetResult();
+            _ready.TrySetResult();
         }
     }
 

@@ -35,6 +35,13 @@ public sealed class KernelExecution
     /// <summary>Whether the frontend can answer <c>input_request</c>.</summary>
     public bool AllowStdin => Content.AllowStdin;
 
+    /// <summary>
+    /// The code of the cells already queued behind this one that will run as it does (not silent, stopping on error),
+    /// at most <paramref name="max"/>: an engine may prepare them together. Each still comes as its own execution, and
+    /// none comes when this one fails (the host aborts them). Call it from this execution's flow, before it ends.
+    /// </summary>
+    public IReadOnlyList<string> UpcomingCode(int max) => _host.UpcomingCode(Content, max);
+
     public ValueTask WriteStreamAsync(string name, string text, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(text);

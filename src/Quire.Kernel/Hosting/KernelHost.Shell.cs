@@ -8,12 +8,16 @@ public sealed partial class KernelHost
     // Execute requests already queued when a cell failed with stop_on_error are aborted, as ipykernel does.
     private int _abortRemaining;
 
+    // Requests taken from the channel ahead of their turn, so that an engine can see the cells queued behind the
+    // running one (UpcomingCode); the shell loop takes them from here first. Only the shell loop's flow touches it.
+    private readonly Queue<JupyterMessage> _ahead = new();
+
     private async Task ShellLoopAsync(CancellationToken cancellationToken)
     {
         var reader = _channels.Reader(KernelChannel.Shell);
-        while (await reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+        while (_ahead.Count > 0 || await reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            while (reader.TryRead(out var request))
+            while (_ahead.TryDequeue(out var request) || reader.TryRead(out request))
             {
                 await PublishStatusAsync(ExecutionStates.Busy, request, cancellationToken).ConfigureAwait(false);
                 try
@@ -28,6 +32,43 @@ public sealed partial class KernelHost
                 await PublishStatusAsync(ExecutionStates.Idle, request, cancellationToken).ConfigureAwait(false);
             }
         }
+    }
+
+    /// <summary>
+    /// The code of the execute requests queued right behind the running one (at most <paramref name="max"/>) that will
+    /// run as it does: not silent, stored in the history, stopping on error. Called from the running cell's flow.
+    /// </summary>
+    internal IReadOnlyList<string> UpcomingCode(ExecuteRequest running, int max)
+    {
+        var reader = _channels.Reader(KernelChannel.Shell);
+        while (_ahead.Count < max && reader.TryRead(out var arrived))
+        {
+            _ahead.Enqueue(arrived);
+        }
+
+        var codes = new List<string>();
+        if (running.Silent || !running.StoreHistory || !running.StopOnError)
+        {
+            return codes;
+        }
+
+        foreach (var queued in _ahead)
+        {
+            if (codes.Count == max || queued.MsgType != MessageTypes.ExecuteRequest)
+            {
+                break;
+            }
+
+            var content = queued.GetContent(MessagingJsonContext.Default.ExecuteRequest);
+            if (content.Silent || !content.StoreHistory || !content.StopOnError)
+            {
+                break;
+            }
+
+            codes.Add(content.Code);
+        }
+
+        return codes;
     }
 
     private async Task HandleShellAsync(JupyterMessage request, CancellationToken cancellationToken)
@@ -106,7 +147,7 @@ public sealed partial class KernelHost
             if (content.StopOnError)
             {
                 var shell = _channels.Reader(KernelChannel.Shell);
-                _abortRemaining = shell.CanCount ? shell.Count : 0;
+                _abortRemaining = _ahead.Count + (shell.CanCount ? shell.Count : 0);
             }
         }
 
