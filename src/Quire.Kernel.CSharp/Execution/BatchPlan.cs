@@ -134,12 +134,16 @@ internal sealed record BatchPlan(string Text, IReadOnlyList<string> Codes, IRead
             ? Code
             : $"{Code[..Value.SpanStart]}{Point}.Value({batch}, ({Code[Value.SpanStart..Value.Span.End]}));{Code[Value.Span.End..]}";
 
-        /// <summary>Statements that would act on the whole submission, not the cell: return, await, labels, goto, yield.</summary>
+        /// <summary>
+        /// Statements that would act on the whole submission, not the cell: return, await, labels, goto, yield, and a
+        /// top-level <c>using var</c> (disposed when the submission ends).
+        /// </summary>
         private static bool IsTopLevelControl(SyntaxNode node) =>
-            (node is ReturnStatementSyntax or YieldStatementSyntax or LabeledStatementSyntax or GotoStatementSyntax or AwaitExpressionSyntax
+            ((node is ReturnStatementSyntax or YieldStatementSyntax or LabeledStatementSyntax or GotoStatementSyntax or AwaitExpressionSyntax
                 || (node is CommonForEachStatementSyntax { AwaitKeyword.RawKind: not 0 })
                 || (node is UsingStatementSyntax { AwaitKeyword.RawKind: not 0 })
                 || (node is LocalDeclarationStatementSyntax { AwaitKeyword.RawKind: not 0 }))
-            && !node.Ancestors().Any(a => a is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax);
+            && !node.Ancestors().Any(a => a is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax))
+            || node is LocalDeclarationStatementSyntax { UsingKeyword.RawKind: not 0, Parent: GlobalStatementSyntax };
     }
 }

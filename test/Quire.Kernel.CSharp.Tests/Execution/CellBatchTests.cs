@@ -64,11 +64,15 @@ public sealed class CellBatchTests
         var redeclared = await RunQueuedAsync(kernel, "var x = 1;", "var x = \"text\";");
         var forward = await RunQueuedAsync(kernel, "Console.WriteLine(y);", "var y = 2;");
 
+        // A top-level `using var` is a local of its submission, disposed when it ends: in a batch, later cells would see it.
+        var local = await RunQueuedAsync(kernel, "using var stream = new MemoryStream();", "stream.CanRead");
+
         Assert.Equal(0, kernel.Engine.BatchesStarted);
         Assert.All(redeclared, r => Assert.True(r.IsOk, r.Reply.Evalue));
         Assert.Equal(["4"], (await kernel.ExecuteAsync("x.Length")).Results);
         Assert.Equal("CompilationError", forward[0].Reply.Ename);
         Assert.Equal("aborted", forward[1].Reply.Status);
+        Assert.Contains("The name 'stream' does not exist", local[1].Reply.Evalue, StringComparison.Ordinal);
     }
 
     [Fact]
