@@ -7,10 +7,11 @@ namespace Quire.Kernel.CSharp.Execution;
 /// <summary>
 /// Gets the compiler ready off the startup path, on a background thread from the moment the engine exists (while the
 /// kernel answers <c>kernel_info_request</c>). A first submission
-/// (<see cref="Root"/>) reads and binds the framework's references, and the user's cells continue it; then a cell is
-/// compiled after it as cells are, and dropped. The first cell waits for the root (<see cref="RootReadyForCell"/>) and pays for its own
-/// code only, not for a cold Roslyn. Once it ran, a typical cell (<see cref="AfterFirstCell"/>) takes Roslyn's other
-/// common paths (declarations, methods, types, loops, lambdas and queries) in the background.
+/// (<see cref="Root"/>) reads and binds the framework's references, and the user's cells continue it; then, unless a
+/// cell is already waiting, a cell is compiled after it as cells are, and dropped. The first cell waits for the root
+/// (<see cref="RootReadyForCell"/>) and pays for its own code only, not for a cold Roslyn. Once it ran, a typical cell
+/// (<see cref="AfterFirstCell"/>) takes Roslyn's other common paths (declarations, methods, types, loops, lambdas and
+/// queries) in the background.
 /// </summary>
 /// <remarks>
 /// Nothing of the warm-up reaches the user: the root declares nothing and prints nothing, and the dropped cell never
@@ -36,7 +37,6 @@ internal sealed class ScriptWarmUp
         """;
 
     private readonly CellOptions _options;
-    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _rootReady = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task? _typical;
     private int _cellWaiting;
@@ -48,15 +48,9 @@ internal sealed class ScriptWarmUp
     }
 
     /// <summary>
-    /// Completes once the root ran and a cell compiled after it, or once the root ran when a cell was already waiting
-    /// then. Never faults: a failed warm-up only means a slower first cell.
-    /// </summary>
-    public Task Ready => _ready.Task;
-
-    /// <summary>
-    /// For a cell about to run: completes once the root ran (<see cref="Root"/>). The throwaway cell is not waited for,
-    /// and not compiled at all when the root finishes after this call: the waiting cell takes that path for real, and
-    /// waiting for both cost the first cell of a run hundreds of milliseconds.
+    /// For a cell about to run: completes once the root ran (<see cref="Root"/>), never faulted. The throwaway cell is not
+    /// waited for, and not compiled at all when the root finishes after this call: the waiting cell takes that path for
+    /// real, and waiting for both cost the first cell of a run hundreds of milliseconds.
     /// </summary>
     public Task RootReadyForCell()
     {
@@ -86,7 +80,7 @@ internal sealed class ScriptWarmUp
         return started;
     }
 
-    /// <summary>The submission the user's chain starts from, once <see cref="Ready"/>; null when the warm-up failed.</summary>
+    /// <summary>The submission the user's chain starts from, once the root ran; null when the warm-up failed.</summary>
     public ScriptState<object?>? Root => Volatile.Read(ref _root);
 
     public static ScriptWarmUp Start(CellOptions options, CSharpKernelGlobals globals) => new(options, globals);
@@ -123,7 +117,6 @@ internal sealed class ScriptWarmUp
         finally
         {
             _rootReady.TrySetResult();
-            _ready.TrySetResult();
         }
     }
 
