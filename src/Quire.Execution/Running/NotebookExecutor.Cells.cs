@@ -72,7 +72,7 @@ public sealed partial class NotebookExecutor
                     try
                     {
                         var repliedOk = ordinal < cells.Count && await OkReplyFirstAsync(current, death, cancellationToken).ConfigureAwait(false);
-                        if (repliedOk)
+                        if (repliedOk && !death.IsCompleted)
                         {
                             SendAhead(ahead, sendAhead, run, manager, cells, ordinal, options, deadline, _time.GetUtcNow(), headReplied: true, cancellationToken);
                         }
@@ -143,8 +143,10 @@ public sealed partial class NotebookExecutor
     /// </summary>
     private static async Task<bool> OkReplyFirstAsync(PendingCell current, Task<KernelStatusChangedEventArgs> death, CancellationToken cancellationToken)
     {
-        var first = await Task.WhenAny(current.OkReply, current.Execution, death, current.Timer, current.Cancelled).ConfigureAwait(false);
-        return first == current.OkReply && await current.OkReply.ConfigureAwait(false) && !cancellationToken.IsCancellationRequested;
+        _ = await Task.WhenAny(current.OkReply, current.Execution, death, current.Timer, current.Cancelled).ConfigureAwait(false);
+
+        // The reply may have come just before a death the manager reports once it has read the kernel's last messages.
+        return current.OkReply.IsCompletedSuccessfully && current.OkReply.Result && !current.Timer.IsCompleted && !cancellationToken.IsCancellationRequested;
     }
 
     /// <summary>

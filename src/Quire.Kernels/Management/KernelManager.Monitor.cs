@@ -9,6 +9,11 @@ namespace Quire.Kernels.Management;
 /// </summary>
 public sealed partial class KernelManager
 {
+    // After the process exited: how long the client must have read nothing, and how long it may take at most, before
+    // the death is acted on (the kernel's last messages are already in the sockets; reading them takes milliseconds).
+    private static readonly TimeSpan DeathSettleQuiet = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan DeathSettleLimit = TimeSpan.FromMilliseconds(500);
+
     private readonly Lock _monitorLock = new();
     private CancellationTokenSource? _monitorStop;
     private Task _monitor = Task.CompletedTask;
@@ -133,6 +138,10 @@ public sealed partial class KernelManager
         if (first == exited)
         {
             var code = await exited.ConfigureAwait(false);
+
+            // What it sent before it died (a reply that says which request it finished) is read before the client
+            // closes: a frontend that queued requests behind that one can then tell which of them was running.
+            await client.SettleAsync(DeathSettleQuiet, DeathSettleLimit, cancellationToken).ConfigureAwait(false);
             return (code, $"the kernel process exited with code {code}");
         }
 

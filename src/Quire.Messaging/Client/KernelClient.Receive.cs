@@ -24,6 +24,10 @@ public sealed partial class KernelClient
                         // One bad message (unparsable content, a throwing progress sink) must not stop the channel.
                         _logger.DispatchFailed(channel, message.MsgType, message.MsgId, ex);
                     }
+                    finally
+                    {
+                        Dispatched();
+                    }
                 }
             }
         }

@@ -38,7 +38,8 @@ export class KernelSession {
     const kernel = this.kernel;
     if (!kernel) throw new Error('no kernel is running');
     let clearPending = false;
-    const started = performance.now();
+    // From when the kernel begins the cell (execute_input), not from when it was queued behind others.
+    let started = performance.now();
     cell.outputs = [];
     sink.output('all');
     sink.started();
@@ -63,6 +64,7 @@ export class KernelSession {
       const content = msg.content as Record<string, unknown>;
       switch (msg.header.msg_type) {
         case 'execute_input':
+          started = performance.now();
           cell.executionCount = (content.execution_count as number) ?? null;
           break;
         case 'stream':

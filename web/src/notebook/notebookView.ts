@@ -370,10 +370,13 @@ export class NotebookView {
     }
   }
 
+  /**
+   * Runs cells from..to-1 as JupyterLab's Run All does: every request is sent at once, so the kernel goes from one cell
+   * to the next without waiting for this page (and Quire's C# kernel compiles them together); each asks the kernel to
+   * stop on error, which then aborts the ones still queued.
+   */
   async runRange(from: number, to: number): Promise<void> {
-    for (const view of this.views.slice(from, to)) {
-      if ((await this.kernelControls.execute(view)) === 'error') break;
-    }
+    await Promise.all(this.views.slice(from, to).map((view) => this.kernelControls.execute(view)));
   }
 
   serialize(): nbformat.INotebookContent {
