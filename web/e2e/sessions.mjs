@@ -82,6 +82,24 @@ await run(async () => {
     await waitForIdle(page, 90_000);
   }, 240_000);
 
+  await s.check('run all queues every cell at once, as JupyterLab does', async () => {
+    // The first cell sleeps: while it runs, the last one is already queued in the kernel (shown running). Run one by
+    // one, the last cell would start only once the first had finished.
+    await setCell(page, 1, "import time\ntime.sleep(4)\norder = ['a']");
+    await page.keyboard.press('Escape');
+    await page.click('#run-all');
+    await page.waitForFunction(
+      () => {
+        const cells = document.querySelectorAll('.cell');
+        return cells[1]?.classList.contains('running') && cells[3]?.classList.contains('running');
+      },
+      undefined,
+      { timeout: 3_500 },
+    );
+    await expectOutput(page, 3, /\['a', 'b', 'c'\]/, 60_000);
+    await waitForIdle(page, 60_000);
+  }, 120_000);
+
   await s.check('a file dropped onto the file browser is uploaded', async () => {
     await page.goto(`${baseUrl}tree/`);
     await page.waitForSelector('body[data-ready="tree"]', { timeout: 20_000 });
