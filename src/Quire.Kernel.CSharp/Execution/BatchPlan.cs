@@ -14,7 +14,7 @@ namespace Quire.Kernel.CSharp.Execution;
 /// it; one submission would not, or would bind the earlier use to it). Names are compared by text, so the check errs
 /// on the side of a shorter batch.
 /// </summary>
-internal sealed record BatchPlan(string Text, IReadOnlyList<string> Codes, IReadOnlyList<int> Ids, IReadOnlyList<bool> HasValue)
+internal sealed record BatchPlan(string Text, IReadOnlyList<string> Codes, IReadOnlyList<int> Ids)
 {
     private const string Point = "global::Quire.Kernel.CSharp.Runtime.CellBatchPoint";
 
@@ -70,7 +70,7 @@ internal sealed record BatchPlan(string Text, IReadOnlyList<string> Codes, IRead
             text.Append("#line 1 \"").Append(PathOf(ids[i])).Append("\"\n").Append(segments[i].Text(batch)).Append('\n');
         }
 
-        return new BatchPlan(text.ToString(), [.. segments.Select(s => s.Code)], ids, [.. segments.Select(s => s.Value is not null)]);
+        return new BatchPlan(text.ToString(), [.. segments.Select(s => s.Code)], ids);
     }
 
     private sealed record Segment(string Code, ExpressionSyntax? Value, HashSet<string> Declares, HashSet<string> Uses)
