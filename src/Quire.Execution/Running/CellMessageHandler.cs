@@ -16,6 +16,18 @@ internal sealed class CellMessageHandler(RunningNotebook notebook, int index, Ti
     private string? _requestId;
     private JupyterMessage? _lastStatus;
 
+    /// <summary>Whether the kernel began this cell (its <c>execute_input</c> arrived).</summary>
+    public bool Began
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _requestId is not null;
+            }
+        }
+    }
+
     /// <summary>All iopub traffic: status messages carry the busy and idle timestamps.</summary>
     public void OnIOPub(JupyterMessage message)
     {

@@ -85,6 +85,20 @@ public sealed partial class NotebookExecutor
                     }
                 }
 
+                if (result.Stop is ExecutionStatus.KernelDied && ahead.Any(c => c.Handler.Began))
+                {
+                    // The kernel had begun a cell queued behind this one, so this one was done (its reply lost with the
+                    // kernel): the death is that later cell's.
+                    result = new CellOutcome(false, null, null);
+                }
+                else if (result.Stop is ExecutionStatus.KernelDied && ahead.Count > 0)
+                {
+                    // A kernel killed at once (SIGKILL, a crash) loses what it had not yet written to its sockets: this
+                    // cell's reply, and the start of a queued cell that may be the one that killed it. Say so.
+                    var behind = ahead.Count == 1 ? "1 cell was" : $"{ahead.Count} cells were";
+                    result = result with { Message = $"{result.Message} ({behind} queued after it: a kernel killed at once may have been running one of them)" };
+                }
+
                 executed++;
                 var end = _time.GetUtcNow();
                 var failed = result.Failed || result.Stop is not null;

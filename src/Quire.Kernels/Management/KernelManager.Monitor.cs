@@ -11,8 +11,8 @@ public sealed partial class KernelManager
 {
     // After the process exited: how long the client must have read nothing, and how long it may take at most, before
     // the death is acted on (the kernel's last messages are already in the sockets; reading them takes milliseconds).
-    private static readonly TimeSpan DeathSettleQuiet = TimeSpan.FromMilliseconds(50);
-    private static readonly TimeSpan DeathSettleLimit = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan DeathSettleQuiet = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan DeathSettleLimit = TimeSpan.FromMilliseconds(1000);
 
     private readonly Lock _monitorLock = new();
     private CancellationTokenSource? _monitorStop;

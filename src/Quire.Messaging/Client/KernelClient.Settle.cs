@@ -11,8 +11,8 @@ public sealed partial class KernelClient
     private TaskCompletionSource? _settling;
 
     /// <summary>
-    /// Returns once no message has been dispatched for <paramref name="quiet"/> and none waits in a receive queue, or
-    /// after <paramref name="limit"/>. For a kernel whose process has exited: what it sent before it died is already on
+    /// Returns once no message has been dispatched for <paramref name="quiet"/> (counted from this call at the
+    /// earliest) and none waits in a receive queue, or after <paramref name="limit"/>. For a kernel whose process has exited: what it sent before it died is already on
     /// its way, and a reply in it says which request it finished (a client that sends requests ahead would otherwise
     /// blame the cell after the one that killed it on the one before). nbclient gets the same by reading its sockets
     /// before it asks whether the kernel is alive.
@@ -24,7 +24,8 @@ public sealed partial class KernelClient
         {
             var next = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             Volatile.Write(ref _settling, next);
-            var idle = _time.GetElapsedTime(Volatile.Read(ref _lastDispatch));
+            // Quiet counts from the call at the earliest: what the kernel sent last may not have reached a queue yet.
+            var idle = _time.GetElapsedTime(Math.Max(Volatile.Read(ref _lastDispatch), started));
             if (idle >= quiet && Queued() == 0)
             {
                 return;

@@ -28,6 +28,21 @@ public sealed class KernelClientSettleTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Settle_WaitsTheQuietTime_EvenWhenTheLastMessageWasLongAgo()
+    {
+        // A kernel that has just died may have sent its last messages without the client having read them yet.
+        await _h.IOPubDrainedAsync();
+        _h.Time.Advance(TimeSpan.FromSeconds(5));
+
+        var settle = _h.Client.SettleAsync(Quiet, Limit, TestContext.Current.CancellationToken);
+        _h.Time.Advance(Quiet - TimeSpan.FromMilliseconds(1));
+        Assert.False(settle.IsCompleted, "SettleAsync returned before the quiet time had passed since it was called");
+
+        _h.Time.Advance(TimeSpan.FromMilliseconds(1));
+        await ClientHarness.Within(settle.ContinueWith(_ => true, TaskScheduler.Default), "SettleAsync to return once quiet");
+    }
+
+    [Fact]
     public async Task Settle_StartsTheQuietTimeAgain_WhenAMessageArrives()
     {
         await _h.IOPubDrainedAsync();
