@@ -109,7 +109,7 @@ public sealed class CSharpEngine : IKernelEngine, IDisposable
         try
         {
             // Cells queued behind this one may compile with it (CellBatch); only plain C#, so not after a magic.
-            Func<IReadOnlyList<string>> upcoming = code == execution.Code ? () => execution.UpcomingCode(MaxBatch) : static () => [];
+            Func<IEnumerable<string>> upcoming = code == execution.Code ? () => execution.UpcomingCode(MaxBatch) : static () => [];
             run = await _runner.RunAsync(code, execution.ExecutionCount, upcoming, cancellationToken).ConfigureAwait(false);
         }
         catch (CompilationErrorException ex)

@@ -28,7 +28,7 @@ internal sealed record BatchPlan(string Text, IReadOnlyList<string> Codes, IRead
     /// A plan for <paramref name="first"/> and as many of the cells <paramref name="upcoming"/> gives as may follow it
     /// (asked only when <paramref name="first"/> qualifies); null when fewer than two cells qualify.
     /// </summary>
-    public static BatchPlan? Create(long batch, string first, Func<IReadOnlyList<string>> upcoming, Func<int> nextId, CancellationToken cancellationToken)
+    public static BatchPlan? Create(long batch, string first, Func<IEnumerable<string>> upcoming, Func<int> nextId, CancellationToken cancellationToken)
     {
         if (Segment.Read(first, cancellationToken) is not { } head)
         {

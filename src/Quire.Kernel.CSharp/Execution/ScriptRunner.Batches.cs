@@ -30,7 +30,7 @@ internal sealed partial class ScriptRunner
         }
     }
 
-    private CellBatch? StartBatch(string code, Func<IReadOnlyList<string>> upcoming, ScriptState<object?>? previous, CancellationToken cancellationToken)
+    private CellBatch? StartBatch(string code, Func<IEnumerable<string>> upcoming, ScriptState<object?>? previous, CancellationToken cancellationToken)
     {
         var id = CellBatch.NewId();
         if (BatchPlan.Create(id, code, upcoming, () => Interlocked.Increment(ref _compilations), cancellationToken) is not { } plan)

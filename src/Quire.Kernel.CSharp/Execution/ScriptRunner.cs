@@ -84,7 +84,7 @@ internal sealed partial class ScriptRunner
     /// As <see cref="RunAsync(string, long?, CancellationToken)"/>; <paramref name="upcoming"/> gives the code of the cells
     /// queued behind this one, which may then be compiled together with it (<see cref="CellBatch"/>).
     /// </summary>
-    public async Task<CellRun> RunAsync(string code, long? executionCount, Func<IReadOnlyList<string>> upcoming, CancellationToken cancellationToken)
+    public async Task<CellRun> RunAsync(string code, long? executionCount, Func<IEnumerable<string>> upcoming, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(upcoming);
         await _warmUp.RootReadyForCell().WaitAsync(cancellationToken).ConfigureAwait(false);

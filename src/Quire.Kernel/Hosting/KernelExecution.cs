@@ -38,9 +38,9 @@ public sealed class KernelExecution
     /// <summary>
     /// The code of the cells already queued behind this one that will run as it does (not silent, stopping on error),
     /// at most <paramref name="max"/>: an engine may prepare them together. Each still comes as its own execution, and
-    /// none comes when this one fails (the host aborts them). Call it from this execution's flow, before it ends.
+    /// none comes when this one fails (the host aborts them). Enumerate it from this execution's flow, before it ends.
     /// </summary>
-    public IReadOnlyList<string> UpcomingCode(int max) => _host.UpcomingCode(Content, max);
+    public IEnumerable<string> UpcomingCode(int max) => _host.UpcomingCode(Content, max);
 
     public ValueTask WriteStreamAsync(string name, string text, CancellationToken cancellationToken = default)
     {

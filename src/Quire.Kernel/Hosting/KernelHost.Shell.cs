@@ -36,9 +36,10 @@ public sealed partial class KernelHost
 
     /// <summary>
     /// The code of the execute requests queued right behind the running one (at most <paramref name="max"/>) that will
-    /// run as it does: not silent, stored in the history, stopping on error. Called from the running cell's flow.
+    /// run as it does: not silent, stored in the history, stopping on error. Called from the running cell's flow; each
+    /// request's content is read only when the caller gets that far (a batch usually stops well before the end).
     /// </summary>
-    internal IReadOnlyList<string> UpcomingCode(ExecuteRequest running, int max)
+    internal IEnumerable<string> UpcomingCode(ExecuteRequest running, int max)
     {
         var reader = _channels.Reader(KernelChannel.Shell);
         while (_ahead.Count < max && reader.TryRead(out var arrived))
@@ -46,29 +47,28 @@ public sealed partial class KernelHost
             _ahead.Enqueue(arrived);
         }
 
-        var codes = new List<string>();
-        if (running.Silent || !running.StoreHistory || !running.StopOnError)
+        return running.Silent || !running.StoreHistory || !running.StopOnError ? [] : Queued(_ahead, max);
+
+        static IEnumerable<string> Queued(Queue<JupyterMessage> ahead, int max)
         {
-            return codes;
-        }
-
-        foreach (var queued in _ahead)
-        {
-            if (codes.Count == max || queued.MsgType != MessageTypes.ExecuteRequest)
+            var count = 0;
+            foreach (var queued in ahead)
             {
-                break;
-            }
+                if (count == max || queued.MsgType != MessageTypes.ExecuteRequest)
+                {
+                    yield break;
+                }
 
-            var content = queued.GetContent(MessagingJsonContext.Default.ExecuteRequest);
-            if (content.Silent || !content.StoreHistory || !content.StopOnError)
-            {
-                break;
-            }
+                var content = queued.GetContent(MessagingJsonContext.Default.ExecuteRequest);
+                if (content.Silent || !content.StoreHistory || !content.StopOnError)
+                {
+                    yield break;
+                }
 
-            codes.Add(content.Code);
+                count++;
+                yield return content.Code;
+            }
         }
-
-        return codes;
     }
 
     private async Task HandleShellAsync(JupyterMessage request, CancellationToken cancellationToken)
